@@ -1,0 +1,84 @@
+package dev.eventide.errors;
+
+/**
+ * The catalogue of Node-style errors and argument checks. Every {@code ERR_...} code that
+ * Eventide throws is made here, so the codes and message shapes stay Node's and stay in one
+ * place. Stateless; callable from any thread.
+ */
+public final class Errors {
+    private Errors() {}
+
+    /** Node: {@code The "name" argument must be of type X. Received Y}. */
+    public static NodeError invalidArgType(String name, String expected, Object actual) {
+        return new NodeError("ERR_INVALID_ARG_TYPE",
+                "The \"" + name + "\" argument must be " + expected + ". Received " + describe(actual));
+    }
+
+    /** Node: {@code The argument 'name' is invalid. Received X}. */
+    public static NodeError invalidArgValue(String name, Object actual, String reason) {
+        return new NodeError("ERR_INVALID_ARG_VALUE",
+                "The argument '" + name + "' " + reason + ". Received " + describe(actual));
+    }
+
+    /** Node: {@code The value of "name" is out of range. It must be R. Received X}. */
+    public static NodeError outOfRange(String name, String range, Object actual) {
+        return new NodeError("ERR_OUT_OF_RANGE",
+                "The value of \"" + name + "\" is out of range. It must be " + range + ". Received " + actual);
+    }
+
+    /** A loop-owned object was touched from a thread that does not own it. */
+    public static NodeError wrongThread(String what, Thread owner) {
+        return new NodeError("ERR_WRONG_THREAD",
+                what + " belongs to loop thread '" + (owner == null ? "?" : owner.getName())
+                        + "' and was touched from thread '" + Thread.currentThread().getName()
+                        + "'; use loop.execute(task) to reach it");
+    }
+
+    /** Node's {@code ERR_INVALID_STATE}: the operation is not allowed in the object's current state. */
+    public static NodeError invalidState(String message) {
+        return new NodeError("ERR_INVALID_STATE", "Invalid state: " + message);
+    }
+
+    /** Node's {@code ERR_METHOD_NOT_IMPLEMENTED}. */
+    public static NodeError methodNotImplemented(String method) {
+        return new NodeError("ERR_METHOD_NOT_IMPLEMENTED", "The " + method + " method is not implemented");
+    }
+
+    /** Throws {@code ERR_INVALID_ARG_TYPE} when a required callback or value is null. */
+    public static <T> T requireNonNull(T value, String name, String expected) {
+        if (value == null) {
+            throw invalidArgType(name, expected, null);
+        }
+        return value;
+    }
+
+    /** Throws {@code ERR_INVALID_ARG_TYPE} when a callback is null, as Node's validateFunction. */
+    public static <T> T requireFunction(T callback, String name) {
+        return requireNonNull(callback, name, "of type function");
+    }
+
+    /** Throws {@code ERR_OUT_OF_RANGE} unless {@code min <= value <= max}. */
+    public static long requireRange(long value, String name, long min, long max) {
+        if (value < min || value > max) {
+            throw outOfRange(name, ">= " + min + " && <= " + max, value);
+        }
+        return value;
+    }
+
+    static String describe(Object actual) {
+        if (actual == null) {
+            return "null";
+        }
+        if (actual instanceof CharSequence s) {
+            String text = s.length() > 28 ? s.subSequence(0, 25) + "..." : s.toString();
+            return "type string ('" + text + "')";
+        }
+        if (actual instanceof Number n) {
+            return "type number (" + n + ")";
+        }
+        if (actual instanceof Boolean b) {
+            return "type boolean (" + b + ")";
+        }
+        return "an instance of " + actual.getClass().getSimpleName();
+    }
+}

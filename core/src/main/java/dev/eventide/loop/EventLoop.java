@@ -1,0 +1,1 @@
+package dev.eventide.loop; public final class EventLoop { private EventLoop() {} }
