@@ -3,6 +3,13 @@
  */
 module dev.eventide {
     // API
-    exports dev.eventide.loop;
     exports dev.eventide.errors;
+    exports dev.eventide.events;
+    exports dev.eventide.loop;
+    exports dev.eventide.process;
+    exports dev.eventide.promise;
+
+    // SPI: the process object receives the loop's uncaught errors, rejections and exit events.
+    uses dev.eventide.loop.LoopHooks.Provider;
+    provides dev.eventide.loop.LoopHooks.Provider with dev.eventide.process.ProcessObject.Provider;
 }

@@ -1,0 +1,198 @@
+package dev.eventide.loop;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The timers phase: every {@link Timeout} of one loop, organised as Node's timers are. Loop
+ * thread only.
+ *
+ * <p>HOW. Timers are grouped by duration. Each duration has one {@link TimerList}; a timer is
+ * appended to its duration's list when scheduled, so each list is sorted by expiry for free. A
+ * heap orders the lists by the expiry of their heads:
+ *
+ * <pre>
+ *   heap (by list expiry, then list id)
+ *     [ 40 ms list: expiry 1040 ] --> t1(start 1000) <-> t2(start 1003) <-> t3(1007)
+ *     [  5 s  list: expiry 6000 ] --> k1(start 1000) <-> k2(start 1001) ...
+ * </pre>
+ *
+ * <p>WHY. 10,000 keep-alive sockets with the same 5 s timeout share one list: scheduling,
+ * refreshing and cancelling are O(1) list operations; only the number of distinct durations
+ * reaches the heap. When a list's head is not yet due, the list's expiry moves to that head's
+ * expiry and the list is re-sorted, as {@code listOnTimeout} does in Node.
+ */
+final class TimerQueue {
+    /** Node's TIMEOUT_MAX: delays above it (or below 1) become 1. */
+    static final double TIMEOUT_MAX = 2147483647;
+
+    private final EventLoop loop;
+    private final Map<Double, TimerList> lists = new HashMap<>();
+    private final TimerHeap heap = new TimerHeap();
+    private long nextListId;
+    /** Scheduled timers that keep the loop alive. */
+    private int refCount;
+
+    TimerQueue(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    int refCount() {
+        return refCount;
+    }
+
+    /** Coerces a delay as Node's {@code new Timeout()} does, warning on overflow. */
+    double coerce(double after) {
+        if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+            if (after > TIMEOUT_MAX) {
+                loop.emitWarning(new ProcessWarning("TimeoutOverflowWarning",
+                        formatNumber(after) + " does not fit into a 32-bit signed integer."
+                                + "\nTimeout duration was set to 1.", null));
+            }
+            return 1;
+        }
+        return after;
+    }
+
+    /** Schedules a new timer (setTimeout/setInterval). */
+    void start(Timeout t) {
+        t.destroyed = false;
+        if (t.refed) {
+            refCount++;
+        }
+        insert(t, t.idleTimeout, loop.now());
+    }
+
+    private void insert(Timeout t, double msecs, long start) {
+        t.idleStart = start;
+        TimerList list = lists.get(msecs);
+        if (list == null) {
+            list = new TimerList(msecs, start + (long) Math.ceil(msecs), nextListId++);
+            lists.put(msecs, list);
+            heap.insert(list);
+        }
+        list.append(t);
+    }
+
+    /** clearTimeout: removes the timer and forgets its duration so refresh cannot revive it. */
+    void unenroll(Timeout t) {
+        if (t.destroyed) {
+            t.idleTimeout = -1;
+            return;
+        }
+        t.destroyed = true;
+        if (t.refed) {
+            refCount--;
+        }
+        TimerList list = t.list;
+        if (list != null) {
+            list.remove(t);
+            dropIfEmpty(list);
+        }
+        t.idleTimeout = -1;
+    }
+
+    void refresh(Timeout t) {
+        if (t.idleTimeout < 0) {
+            return;
+        }
+        TimerList list = t.list;
+        if (list != null) {
+            list.remove(t);
+        }
+        if (t.destroyed) {
+            t.destroyed = false;
+            if (t.refed) {
+                refCount++;
+            }
+        }
+        insert(t, t.idleTimeout, loop.now());
+        if (list != null && list.isEmpty()) {
+            dropIfEmpty(list);
+        }
+    }
+
+    void setRef(Timeout t, boolean ref) {
+        if (t.refed == ref) {
+            return;
+        }
+        t.refed = ref;
+        if (!t.destroyed) {
+            refCount += ref ? 1 : -1;
+        }
+    }
+
+    private void dropIfEmpty(TimerList list) {
+        if (list.isEmpty() && lists.get(list.msecs) == list) {
+            lists.remove(list.msecs);
+            heap.remove(list);
+        }
+    }
+
+    /** Loop time at which the next timer is due, or -1 when none is scheduled. */
+    long nextExpiry() {
+        TimerList first = heap.peek();
+        return first == null ? -1 : first.expiry;
+    }
+
+    /** Runs every timer due at {@code now}, list by list, as Node's {@code processTimers}. */
+    void runDue(long now) {
+        TimerList list;
+        while ((list = heap.peek()) != null) {
+            if (list.expiry > now) {
+                return;
+            }
+            runList(list, now);
+        }
+    }
+
+    private void runList(TimerList list, long now) {
+        Timeout t;
+        while ((t = list.head) != null) {
+            long elapsed = now - t.idleStart;
+            if (elapsed < t.idleTimeout) {
+                // The rest of this list is not due: re-sort it by its new head.
+                list.expiry = Math.max(t.idleStart + (long) Math.ceil(list.msecs), now + 1);
+                list.id = nextListId++;
+                heap.update(list);
+                return;
+            }
+            list.remove(t);
+            fire(t);
+            if (loop.stopping()) {
+                return;
+            }
+        }
+        dropIfEmpty(list);
+    }
+
+    private void fire(Timeout t) {
+        long start = 0;
+        if (t.repeat != 0) {
+            start = loop.now();
+        } else {
+            t.destroyed = true;
+            if (t.refed) {
+                refCount--;
+            }
+        }
+        try {
+            loop.invoke(t.callback);
+        } finally {
+            if (t.repeat != 0 && t.idleTimeout != -1) {
+                // As Node: the next period counts from when this callback started.
+                if (t.list != null) {
+                    TimerList old = t.list;
+                    old.remove(t);
+                    dropIfEmpty(old);
+                }
+                t.idleTimeout = t.repeat;
+                insert(t, t.idleTimeout, start);
+            }
+        }
+    }
+
+    static String formatNumber(double d) {
+        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}
