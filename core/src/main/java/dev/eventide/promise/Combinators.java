@@ -21,7 +21,7 @@ final class Combinators {
         for (int i = 0; i < inputs.size(); i++) {
             int index = i;
             remaining[0]++;
-            Promise.resolve(inputs.get(i)).then(v -> {
+            adopt(inputs.get(i)).then(v -> {
                 values[index] = v;
                 if (--remaining[0] == 0) {
                     d.resolve(listOf(values));
@@ -46,7 +46,7 @@ final class Combinators {
         for (int i = 0; i < inputs.size(); i++) {
             int index = i;
             remaining[0]++;
-            Promise.resolve(inputs.get(i)).then(v -> {
+            adopt(inputs.get(i)).then(v -> {
                 outcomes[index] = Settled.fulfilled(v);
                 if (--remaining[0] == 0) {
                     d.resolve(listOf(outcomes));
@@ -70,7 +70,7 @@ final class Combinators {
         Errors.requireNonNull(inputs, "iterable", "an iterable");
         Deferred<T> d = Promise.withResolvers();
         for (Thenable<? extends T> input : inputs) {
-            Promise.resolve(input).then(v -> {
+            adopt(input).then(v -> {
                 d.resolve(Promise.cast(v));
                 return null;
             }, e -> {
@@ -89,7 +89,7 @@ final class Combinators {
         for (int i = 0; i < inputs.size(); i++) {
             int index = i;
             remaining[0]++;
-            Promise.resolve(inputs.get(i)).then(v -> {
+            adopt(inputs.get(i)).then(v -> {
                 d.resolve(Promise.cast(v));
                 return null;
             }, e -> {
@@ -103,6 +103,16 @@ final class Combinators {
         if (--remaining[0] == 0) {
             d.reject(new AggregateError(Arrays.asList(errors), "All promises were rejected"));
         }
+        return d.promise();
+    }
+
+    /** ECMAScript's PromiseResolve: a promise of this loop as is, anything else adopted. */
+    static <T> Promise<T> adopt(Thenable<? extends T> input) {
+        if (input instanceof Promise<?> p && p.loop() == dev.eventide.loop.EventLoop.current()) {
+            return Promise.cast(p);
+        }
+        Deferred<T> d = Promise.withResolvers();
+        d.resolveAny(input);
         return d.promise();
     }
 

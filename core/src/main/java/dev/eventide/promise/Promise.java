@@ -52,8 +52,10 @@ public final class Promise<T> implements Thenable<T> {
     private Object result;
     /** True once any reaction was attached (ECMAScript's [[PromiseIsHandled]]). */
     private boolean handled;
-    /** Reactions waiting while pending; null after settling. */
-    private List<Reaction> reactions = new ArrayList<>(2);
+    /** The first reaction waiting while pending (most promises get exactly one). */
+    private Reaction firstReaction;
+    /** Further reactions waiting while pending, in registration order; made on demand. */
+    private List<Reaction> moreReactions;
 
     /** A pending promise owned by the current loop; settle it through {@link Deferred}. */
     Promise(EventLoop loop) {
@@ -111,6 +113,14 @@ public final class Promise<T> implements Thenable<T> {
      * what it throws rejects it.
      */
     public static <T> Promise<T> async(Body<? extends T> body) {
+        return new Promise<T>((resolve, reject) -> resolveAnyFrom(resolve, body.call()));
+    }
+
+    /**
+     * {@link #async} for a body that returns a promise: the returned promise is adopted, which
+     * costs two extra microtask turns, as {@code async () => somePromise} does in JavaScript.
+     */
+    public static <T> Promise<T> asyncCompose(Body<? extends Thenable<? extends T>> body) {
         return new Promise<T>((resolve, reject) -> resolveAnyFrom(resolve, body.call()));
     }
 
@@ -288,16 +298,30 @@ public final class Promise<T> implements Thenable<T> {
     /** ECMAScript PerformPromiseThen. */
     void performThen(Reaction reaction) {
         if (state == PENDING) {
-            reactions.add(reaction);
+            if (firstReaction == null) {
+                firstReaction = reaction;
+            } else {
+                if (moreReactions == null) {
+                    moreReactions = new ArrayList<>(2);
+                }
+                moreReactions.add(reaction);
+            }
         } else {
             if (state == REJECTED && !handled) {
                 loop.promiseHandlerAddedAfterReject(this);
             }
-            Object r = result;
-            boolean ok = state == FULFILLED;
-            loop.enqueueJob(() -> reaction.run(ok, r));
+            loop.enqueueJob(reaction.trigger(state == FULFILLED, result));
         }
         handled = true;
+    }
+
+    /** Resolves a promise that has no other resolving functions (a reaction's derived promise). */
+    void resolveInternal(Object value) {
+        if (value == this || value instanceof Thenable<?>) {
+            new Deferred<>(this).resolveAny(value);
+        } else {
+            fulfill(value);
+        }
     }
 
     void fulfill(Object value) {
@@ -312,13 +336,18 @@ public final class Promise<T> implements Thenable<T> {
     }
 
     private void settle(int newState, Object value) {
-        List<Reaction> waiting = reactions;
-        reactions = null;
         state = newState;
         result = value;
         boolean ok = newState == FULFILLED;
-        for (Reaction r : waiting) {
-            loop.enqueueJob(() -> r.run(ok, value));
+        if (firstReaction != null) {
+            loop.enqueueJob(firstReaction.trigger(ok, value));
+            firstReaction = null;
+        }
+        if (moreReactions != null) {
+            for (Reaction r : moreReactions) {
+                loop.enqueueJob(r.trigger(ok, value));
+            }
+            moreReactions = null;
         }
     }
 }

@@ -6,11 +6,15 @@ import dev.eventide.loop.ProcessExit;
  * One {@code then} registration: the handlers and the promise they settle (ECMAScript's
  * PromiseReaction and PromiseReactionJob). Runs as a microtask on the owning loop's thread.
  */
-final class Reaction {
+final class Reaction implements Runnable {
     /** The promise {@code then} returned; null for internal subscriptions. */
     private final Promise<?> derived;
     private final Promise.Fn<Object, ?> onFulfilled;
     private final Promise.Fn<Throwable, ?> onRejected;
+
+    /** Set by {@link #trigger} when the promise settles; a reaction runs once. */
+    private boolean fulfilled;
+    private Object argument;
 
     @SuppressWarnings("unchecked")
     Reaction(Promise<?> derived, Promise.Fn<?, ?> onFulfilled, Promise.Fn<Throwable, ?> onRejected) {
@@ -19,8 +23,18 @@ final class Reaction {
         this.onRejected = onRejected;
     }
 
+    /** Records the outcome and returns this reaction as the job to queue. */
+    Runnable trigger(boolean fulfilled, Object argument) {
+        this.fulfilled = fulfilled;
+        this.argument = argument;
+        return this;
+    }
+
     /** The reaction job: call the handler (or pass through) and resolve the derived promise. */
-    void run(boolean fulfilled, Object argument) {
+    @Override
+    public void run() {
+        Object argument = this.argument;
+        this.argument = null;
         Object value;
         try {
             if (fulfilled) {
@@ -38,13 +52,13 @@ final class Reaction {
             return;
         }
         if (derived != null) {
-            new Deferred<>(derived).resolveAny(value);
+            derived.resolveInternal(value);
         }
     }
 
     private void reject(Throwable reason) {
         if (derived != null) {
-            new Deferred<>(derived).reject(reason);
+            derived.rejectWith(reason);
         }
     }
 }
