@@ -1,13 +1,15 @@
 package dev.eventide.events;
 
-import dev.eventide.errors.NodeError;
+import dev.eventide.errors.Errors;
 import dev.eventide.loop.EventLoop;
-import dev.eventide.loop.ProcessWarning;
+import dev.eventide.promise.Thenable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Node's EventEmitter: named events, listeners called synchronously in registration order.
@@ -16,6 +18,10 @@ import java.util.Map;
  * <p>Each event's listeners are kept in an array that is replaced, never changed, when a
  * listener is added or removed, so {@code emit} iterates a snapshot taken when it starts: a
  * listener removed during an emit still runs in it, one added runs from the next emit.
+ *
+ * <p>As in Node, {@code addListener} and {@code once} go through {@link #on} and {@code off}
+ * through {@link #removeListener}, so a subclass (a readable stream) that overrides those two
+ * sees every registration; {@code prependListener} does not go through {@code on}.
  */
 public class EventEmitter {
     /** Node's {@code events.errorMonitor}: listeners see 'error' first and do not handle it. */
@@ -27,17 +33,25 @@ public class EventEmitter {
     };
 
     private static volatile int defaultMaxListeners = 10;
+    private static volatile boolean defaultCaptureRejections;
 
     /** Event name to listeners; insertion-ordered for {@link #eventNames()}. */
     private final Map<Object, Listener[]> events = new LinkedHashMap<>();
     /** -1 means "use the default". */
     private int maxListeners = -1;
-    /** Events that already produced a MaxListenersExceededWarning. */
-    private List<Object> warned;
+    /** Events that already warned; an event leaves it when it drops to one listener, as in Node. */
+    private Set<Object> warned;
+    /** True when rejected promises returned by listeners are routed to 'error' (Node's kCapture). */
+    private boolean captureRejections;
 
-    /** An emitter with no listeners. */
+    /** An emitter with no listeners, capturing rejections if {@link #captureRejections()} says so. */
     public EventEmitter() {
-        // Listeners are added with on/once.
+        this(defaultCaptureRejections);
+    }
+
+    /** Node's {@code new EventEmitter({captureRejections})}. */
+    public EventEmitter(boolean captureRejections) {
+        this.captureRejections = captureRejections;
     }
 
     /** Node's {@code EventEmitter.defaultMaxListeners}. */
@@ -47,9 +61,18 @@ public class EventEmitter {
 
     public static void defaultMaxListeners(int n) {
         if (n < 0) {
-            throw dev.eventide.errors.Errors.outOfRange("defaultMaxListeners", "a non-negative number", n);
+            throw Errors.outOfRange("defaultMaxListeners", "a non-negative number", n);
         }
         defaultMaxListeners = n;
+    }
+
+    /** Node's {@code EventEmitter.captureRejections}: the default for new emitters. */
+    public static boolean captureRejections() {
+        return defaultCaptureRejections;
+    }
+
+    public static void captureRejections(boolean on) {
+        defaultCaptureRejections = on;
     }
 
     public EventEmitter on(Object event, Listener listener) {
@@ -57,7 +80,7 @@ public class EventEmitter {
     }
 
     public EventEmitter addListener(Object event, Listener listener) {
-        return add(event, listener, false);
+        return on(event, listener);
     }
 
     public EventEmitter prependListener(Object event, Listener listener) {
@@ -66,11 +89,13 @@ public class EventEmitter {
 
     /** Adds a listener that is removed before its first call. */
     public EventEmitter once(Object event, Listener listener) {
-        return add(event, new OnceWrapper(this, event, listener), false);
+        Errors.requireFunction(listener, "listener");
+        return on(event, new OnceWrapper(this, event, listener));
     }
 
     public EventEmitter prependOnceListener(Object event, Listener listener) {
-        return add(event, new OnceWrapper(this, event, listener), true);
+        Errors.requireFunction(listener, "listener");
+        return prependListener(event, new OnceWrapper(this, event, listener));
     }
 
     public EventEmitter off(Object event, Listener listener) {
@@ -78,7 +103,7 @@ public class EventEmitter {
     }
 
     private EventEmitter add(Object event, Listener listener, boolean prepend) {
-        dev.eventide.errors.Errors.requireFunction(listener, "listener");
+        Errors.requireFunction(listener, "listener");
         if (events.containsKey("newListener")) {
             emit("newListener", event, unwrap(listener));
         }
@@ -102,13 +127,10 @@ public class EventEmitter {
             return;
         }
         if (warned == null) {
-            warned = new ArrayList<>(2);
+            warned = new HashSet<>(4);
         }
         warned.add(event);
-        ProcessWarning w = new ProcessWarning("MaxListenersExceededWarning",
-                "Possible EventEmitter memory leak detected. " + count + " " + event
-                        + " listeners added to [" + getClass().getSimpleName() + "]. MaxListeners is " + max
-                        + ". Use emitter.setMaxListeners() to increase limit", null);
+        MaxListenersExceededWarning w = new MaxListenersExceededWarning(this, event, count, max);
         EventLoop loop = EventLoop.currentOrNull();
         if (loop != null) {
             loop.emitWarning(w);
@@ -119,6 +141,7 @@ public class EventEmitter {
 
     /** Removes the most recently added instance of {@code listener} (or of its once-wrapper). */
     public EventEmitter removeListener(Object event, Listener listener) {
+        Errors.requireFunction(listener, "listener");
         Listener[] old = events.get(event);
         if (old == null) {
             return this;
@@ -134,6 +157,9 @@ public class EventEmitter {
                     System.arraycopy(old, i + 1, now, i, old.length - i - 1);
                     events.put(event, now);
                 }
+                if (old.length <= 2 && warned != null) {
+                    warned.remove(event);
+                }
                 if (events.containsKey("removeListener")) {
                     emit("removeListener", event, unwrap(removed));
                 }
@@ -147,6 +173,7 @@ public class EventEmitter {
     public EventEmitter removeAllListeners() {
         if (!events.containsKey("removeListener")) {
             events.clear();
+            warned = null;
             return this;
         }
         for (Object event : new ArrayList<>(events.keySet())) {
@@ -166,6 +193,9 @@ public class EventEmitter {
         }
         if (!events.containsKey("removeListener")) {
             events.remove(event);
+            if (warned != null) {
+                warned.remove(event);
+            }
             return this;
         }
         for (int i = old.length - 1; i >= 0; i--) {
@@ -182,41 +212,84 @@ public class EventEmitter {
         if ("error".equals(event)) {
             Listener[] monitors = events.get(ERROR_MONITOR);
             if (monitors != null) {
-                callAll(monitors, args);
+                callAll(ERROR_MONITOR, monitors, args);
             }
             if (!events.containsKey("error")) {
-                throw unhandledError(args.length > 0 ? args[0] : null);
+                throw EventsErrors.unhandled(args);
             }
         }
         Listener[] listeners = events.get(event);
         if (listeners == null) {
             return false;
         }
-        callAll(listeners, args);
+        callAll(event, listeners, args);
         return true;
     }
 
-    private static void callAll(Listener[] listeners, Object[] args) {
+    private void callAll(Object event, Listener[] listeners, Object[] args) {
         for (Listener l : listeners) {
-            try {
-                l.call(args);
-            } catch (Exception e) {
-                throw Sneaky.<RuntimeException>rethrow(e);
+            Object result = invoke(l, args);
+            if (result != null && captureRejections) {
+                addCatch(result, event, args);
             }
         }
     }
 
-    private static RuntimeException unhandledError(Object err) {
-        if (err instanceof Throwable t) {
-            return Sneaky.<RuntimeException>rethrow(t);
+    /** Calls one listener; returns the thenable an {@link AsyncListener} gave back, else null. */
+    static Object invoke(Listener l, Object[] args) {
+        try {
+            if (l instanceof AsyncListener a) {
+                return a.callAsync(args);
+            }
+            if (l instanceof OnceWrapper w) {
+                return w.invoke(args);
+            }
+            l.call(args);
+            return null;
+        } catch (Exception e) {
+            throw Sneaky.<RuntimeException>rethrow(e);
         }
-        return new NodeError("ERR_UNHANDLED_ERROR",
-                "Unhandled error." + (err == null ? "" : " ('" + err + "')"));
+    }
+
+    /** Node's addCatch: a rejection is handled in a nextTick, by the handler or as 'error'. */
+    private void addCatch(Object result, Object event, Object[] args) {
+        if (!(result instanceof Thenable<?> thenable)) {
+            return;
+        }
+        EventLoop loop = EventLoop.current();
+        try {
+            thenable.subscribe(v -> { }, err -> loop.nextTick(() -> emitRejection(err, event, args)));
+        } catch (RuntimeException e) {
+            emit("error", e);
+        }
+    }
+
+    private void emitRejection(Throwable err, Object event, Object[] args) {
+        if (this instanceof RejectionHandler handler) {
+            handler.onRejection(err, event, args);
+            return;
+        }
+        boolean prev = captureRejections;
+        try {
+            captureRejections = false;
+            emit("error", err);
+        } finally {
+            captureRejections = prev;
+        }
     }
 
     public int listenerCount(Object event) {
         Listener[] l = events.get(event);
         return l == null ? 0 : l.length;
+    }
+
+    /** How many times {@code listener} (or its once-wrapper) is registered for {@code event}. */
+    public int listenerCount(Object event, Listener listener) {
+        int n = 0;
+        for (Listener l : events.getOrDefault(event, new Listener[0])) {
+            n += (l == listener || unwrap(l) == listener) ? 1 : 0;
+        }
+        return n;
     }
 
     /** The listeners of {@code event}, once-wrappers unwrapped. */
@@ -240,7 +313,7 @@ public class EventEmitter {
 
     public EventEmitter setMaxListeners(int n) {
         if (n < 0) {
-            throw dev.eventide.errors.Errors.outOfRange("n", "a non-negative number", n);
+            throw Errors.outOfRange("n", "a non-negative number", n);
         }
         maxListeners = n;
         return this;
@@ -259,6 +332,7 @@ public class EventEmitter {
         private final EventEmitter target;
         private final Object event;
         final Listener listener;
+        /** True once called: a re-entrant emit during the call must not call it again. */
         private boolean fired;
 
         OnceWrapper(EventEmitter target, Object event, Listener listener) {
@@ -268,13 +342,17 @@ public class EventEmitter {
         }
 
         @Override
-        public void call(Object... args) throws Exception {
+        public void call(Object... args) {
+            invoke(args);
+        }
+
+        Object invoke(Object[] args) {
             if (fired) {
-                return;
+                return null;
             }
-            fired = true;
             target.removeListener(event, this);
-            listener.call(args);
+            fired = true;
+            return EventEmitter.invoke(listener, args);
         }
     }
 }
