@@ -309,6 +309,9 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
 
     /** Node's util.inspect form: {@code <Buffer 68 69>}, at most 50 bytes then "... n more bytes". */
     public String inspect() {
+        if (length == 0) {
+            return "<Buffer >";
+        }
         int shown = Math.min(length, 50);
         StringBuilder out = new StringBuilder(8 + shown * 3).append("<Buffer");
         for (int i = 0; i < shown; i++) {
