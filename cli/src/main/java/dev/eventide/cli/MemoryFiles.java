@@ -65,6 +65,12 @@ final class MemoryFiles extends ForwardingJavaFileManager<StandardJavaFileManage
             return shownName;
         }
 
+        /** As in {@code java App.java}, a public class need not be named after the file. */
+        @Override
+        public boolean isNameCompatible(String simpleName, Kind kind) {
+            return kind == Kind.SOURCE;
+        }
+
         @Override
         public CharSequence getCharContent(boolean ignoreEncodingErrors) {
             return text;

@@ -75,9 +75,6 @@ final class SourceCompiler {
         List<String> options = new ArrayList<>(List.of(
                 "-proc:none", "-implicit:class", "-Xlint:deprecation", "-Xlint:unchecked",
                 "-Xlint:-options",
-                // javac's switch for source-launcher mode: a public class need not match the
-                // file name, as `java App.java` allows.
-                "-XDsourceLauncher",
                 "--add-modules", "ALL-MODULE-PATH"));
         if (classPath != null) {
             options.addAll(List.of("--class-path", classPath));
