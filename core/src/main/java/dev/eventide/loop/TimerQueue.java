@@ -60,7 +60,17 @@ final class TimerQueue {
         if (t.refed) {
             refCount++;
         }
-        insert(t, t.idleTimeout, loop.now());
+        insert(t, t.idleTimeout, currentTime());
+    }
+
+    /**
+     * The loop time refreshed from the clock, as Node's getLibuvNow (uv_update_time): a timer
+     * made or restarted after a slow callback counts from when it was made, not from the
+     * iteration's cached time.
+     */
+    private long currentTime() {
+        loop.updateTime();
+        return loop.now();
     }
 
     private void insert(Timeout t, double msecs, long start) {
@@ -106,7 +116,7 @@ final class TimerQueue {
                 refCount++;
             }
         }
-        insert(t, t.idleTimeout, loop.now());
+        insert(t, t.idleTimeout, currentTime());
         if (list != null && list.isEmpty()) {
             dropIfEmpty(list);
         }
@@ -169,7 +179,7 @@ final class TimerQueue {
     private void fire(Timeout t) {
         long start = 0;
         if (t.repeat != 0) {
-            start = loop.now();
+            start = currentTime();
         } else {
             t.destroyed = true;
             if (t.refed) {
