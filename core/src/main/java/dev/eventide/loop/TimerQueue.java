@@ -202,7 +202,20 @@ final class TimerQueue {
         }
     }
 
+    /** A positive delay as JavaScript prints a number: plain digits below 1e21, else 1e+21. */
     static String formatNumber(double d) {
-        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+        if (Double.isInfinite(d) || Double.isNaN(d)) {
+            return Double.toString(d);
+        }
+        if (Math.abs(d) < 1e21) {
+            return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        }
+        String s = Double.toString(d);
+        int e = s.indexOf('E');
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return mantissa + "e+" + s.substring(e + 1);
     }
 }
