@@ -161,7 +161,13 @@ public final class EventLoop implements Executor {
             return 0;
         }
         long next = timers.nextExpiry();
-        return next < 0 ? -1 : Math.max(0, next - now);
+        if (next < 0) {
+            return -1;
+        }
+        // Callbacks since the last update took time: wait only what is left (Node refreshes the
+        // time through getLibuvNow, so an interval's period counts from its callback's start).
+        updateTime();
+        return Math.max(0, next - now);
     }
 
     /** libuv's uv__loop_alive, with Node's timer and immediate handles folded in. */
