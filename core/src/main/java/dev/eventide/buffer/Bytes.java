@@ -19,12 +19,9 @@ import java.util.List;
  * in {@link NumericView}, so that each file stays readable.
  */
 public final class Bytes extends SearchView implements Comparable<Bytes> {
-
     Bytes(byte[] array, int offset, int length) {
         super(array, offset, length);
     }
-
-    // ---- creating -------------------------------------------------------------------------
 
     /** Node's Buffer.alloc(size): zero-filled, never from the pool. */
     public static Bytes alloc(int size) {
@@ -42,13 +39,11 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
     }
 
     public static Bytes alloc(int size, String fill, Encoding encoding) {
-        Bytes b = alloc(size);
-        return size == 0 ? b : b.fill(fill, encoding);
+        return size == 0 ? alloc(0) : alloc(size).fill(fill, encoding);
     }
 
     public static Bytes alloc(int size, Bytes fill) {
-        Bytes b = alloc(size);
-        return size == 0 ? b : b.fill(fill);
+        return size == 0 ? alloc(0) : alloc(size).fill(fill);
     }
 
     /** Node's Buffer.allocUnsafe: small sizes come from this thread's pool (always zeroed here). */
@@ -117,8 +112,7 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
 
     /** A view of {@code array} without copying (Node's Buffer.from(arrayBuffer)). */
     public static Bytes wrap(byte[] array) {
-        Errors.requireNonNull(array, "array", "an instance of byte[]");
-        return new Bytes(array, 0, array.length);
+        return wrap(Errors.requireNonNull(array, "array", "an instance of byte[]"), 0, array.length);
     }
 
     /** A view of {@code array[offset, offset + length)} without copying. */
@@ -196,8 +190,6 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
         return BufferErrors.validateOffset(size, "size", BufferErrors.MAX_LENGTH);
     }
 
-    // ---- the view -------------------------------------------------------------------------
-
     public int length() {
         return length;
     }
@@ -267,8 +259,6 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
         return index < 0 ? Math.max(0, length + index) : Math.min(index, length);
     }
 
-    // ---- strings --------------------------------------------------------------------------
-
     /** The bytes decoded as UTF-8, as Node's buf.toString() (not a debug form: see {@link #inspect()}). */
     @Override
     public String toString() {
@@ -289,39 +279,24 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
      * empty range gives "" without looking at the encoding name, as Node does.
      */
     public String toString(String encoding, int start, int end) {
-        int from = Math.max(0, start);
-        int to = Math.min(end, length);
-        if (from >= length || to <= from) {
-            return "";
-        }
-        return Codecs.decode(Encoding.of(encoding), array, offset + from, offset + to);
+        return isEmptyRange(start, end) ? "" : toString(Encoding.of(encoding), start, end);
     }
 
     public String toString(Encoding encoding, int start, int end) {
         Errors.requireNonNull(encoding, "encoding", "an Encoding");
-        int from = Math.max(0, start);
-        int to = Math.min(end, length);
-        if (from >= length || to <= from) {
+        if (isEmptyRange(start, end)) {
             return "";
         }
-        return Codecs.decode(encoding, array, offset + from, offset + to);
+        return Codecs.decode(encoding, array, offset + Math.max(0, start), offset + Math.min(end, length));
+    }
+
+    private boolean isEmptyRange(int start, int end) {
+        return start >= length || Math.min(end, length) <= Math.max(0, start);
     }
 
     /** Node's util.inspect form: {@code <Buffer 68 69>}, at most 50 bytes then "... n more bytes". */
     public String inspect() {
-        if (length == 0) {
-            return "<Buffer >";
-        }
-        int shown = Math.min(length, 50);
-        StringBuilder out = new StringBuilder(8 + shown * 3).append("<Buffer");
-        for (int i = 0; i < shown; i++) {
-            out.append(' ').append(Character.forDigit((array[offset + i] >> 4) & 0xF, 16))
-                    .append(Character.forDigit(array[offset + i] & 0xF, 16));
-        }
-        if (length > shown) {
-            out.append(" ... ").append(length - shown).append(" more byte").append(length - shown > 1 ? "s" : "");
-        }
-        return out.append('>').toString();
+        return Codecs.inspect(array, offset, length);
     }
 
     /** Writes {@code string} as UTF-8 at 0; returns the number of bytes written (whole characters). */
@@ -358,8 +333,6 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
         int cap = Math.min(length, this.length - offset);
         return Codecs.write(encoding, string, array, this.offset + offset, cap);
     }
-
-    // ---- comparing and copying --------------------------------------------------------------
 
     /** Node's buf.compare(target): -1, 0 or 1. */
     public int compare(Bytes target) {
@@ -437,8 +410,6 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
         return n;
     }
 
-    // ---- filling --------------------------------------------------------------------------
-
     /** Fills with {@code value} modulo 256 (Node's buf.fill(number)). */
     public Bytes fill(int value) {
         Arrays.fill(array, offset, offset + length, (byte) value);
@@ -452,7 +423,7 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
     }
 
     public Bytes fill(String value) {
-        return fill(value, 0, length, Encoding.UTF8);
+        return fill(value, Encoding.UTF8);
     }
 
     public Bytes fill(String value, Encoding encoding) {
@@ -495,9 +466,9 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
         if (value.length == 0) {
             throw BufferErrors.invalidFillValue(value);
         }
-        byte[] pattern = value.array == array ? value.toByteArray() : value.array;
-        int from = value.array == array ? 0 : value.offset;
-        repeat(pattern, from, value.length, offset, end);
+        // A pattern in this very array could be overwritten while it is repeated: copy it first.
+        Bytes pattern = value.array == array ? from(value) : value;
+        repeat(pattern.array, pattern.offset, pattern.length, offset, end);
         return this;
     }
 

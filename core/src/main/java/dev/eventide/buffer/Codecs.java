@@ -132,4 +132,21 @@ final class Codecs {
         ByteBuffer encoded = encoder.encode(ByteBuffer.wrap(a, from, to - from));
         return new String(encoded.array(), 0, encoded.remaining(), StandardCharsets.ISO_8859_1);
     }
+
+    /** Node's util.inspect of a Buffer: {@code <Buffer 68 69>}, 50 bytes at most. */
+    static String inspect(byte[] a, int from, int length) {
+        if (length == 0) {
+            return "<Buffer >";
+        }
+        int shown = Math.min(length, 50);
+        StringBuilder out = new StringBuilder(8 + shown * 3).append("<Buffer");
+        for (int i = from; i < from + shown; i++) {
+            out.append(' ').append(Character.forDigit((a[i] >> 4) & 0xF, 16)).append(Character.forDigit(a[i] & 0xF, 16));
+        }
+        if (length > shown) {
+            int more = length - shown;
+            out.append(" ... ").append(more).append(" more byte").append(more > 1 ? "s" : "");
+        }
+        return out.append('>').toString();
+    }
 }
