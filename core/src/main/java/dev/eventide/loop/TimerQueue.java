@@ -41,6 +41,15 @@ final class TimerQueue {
         return refCount;
     }
 
+    /** Duration lists held (map, heap); for tests that check nothing is left behind. */
+    int listCount() {
+        return lists.size();
+    }
+
+    int heapSize() {
+        return heap.size();
+    }
+
     /** Coerces a delay as Node's {@code new Timeout()} does, warning on overflow. */
     double coerce(double after) {
         if (!(after >= 1 && after <= TIMEOUT_MAX)) {
