@@ -3,11 +3,14 @@
  */
 module dev.eventide {
     // API
+    exports dev.eventide.buffer;
     exports dev.eventide.errors;
     exports dev.eventide.events;
+    exports dev.eventide.http;
     exports dev.eventide.loop;
     exports dev.eventide.process;
     exports dev.eventide.promise;
+    exports dev.eventide.stream;
 
     // SPI: the process object receives the loop's uncaught errors, rejections and exit events.
     uses dev.eventide.loop.LoopHooks.Provider;
