@@ -31,7 +31,7 @@ final class ReadableIterator implements AsyncIterator<Object> {
         this.stream = stream;
         this.destroyOnReturn = destroyOnReturn;
         stream.on("readable", onReadable);
-        cleanup = Eos.finished(stream, false, false, true, err -> {
+        cleanup = Eos.finished(stream, null, false, true, err -> {
             if (err != null) {
                 error = err;
             } else {
