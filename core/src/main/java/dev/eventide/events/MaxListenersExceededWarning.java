@@ -24,11 +24,23 @@ public final class MaxListenersExceededWarning extends ProcessWarning {
         this.count = count;
         StackTraceElement[] stack = getStackTrace();
         int skip = 0;
-        while (skip < stack.length - 1 && stack[skip].getClassName().startsWith("dev.eventide.events.")) {
+        while (skip < stack.length - 1 && isRegistrationFrame(stack[skip])) {
             skip++;
         }
         setStackTrace(Arrays.copyOfRange(stack, skip, stack.length));
     }
+
+    /** A frame of the emitter's own registration path (overrides of on/once included). */
+    private static boolean isRegistrationFrame(StackTraceElement f) {
+        String c = f.getClassName();
+        if (c.equals(MaxListenersExceededWarning.class.getName()) || c.startsWith(EventEmitter.class.getName())) {
+            return true;
+        }
+        return REGISTRATION_METHODS.contains(f.getMethodName());
+    }
+
+    private static final java.util.Set<String> REGISTRATION_METHODS = java.util.Set.of("on", "addListener",
+            "once", "prependListener", "prependOnceListener");
 
     /** Node's {@code warning.emitter}: the emitter that has too many listeners. */
     public EventEmitter emitter() {
