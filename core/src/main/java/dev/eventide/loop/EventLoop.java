@@ -89,6 +89,7 @@ public final class EventLoop implements Executor {
 
     /** Runs main, the loop, beforeExit rounds and exit, on the calling thread. */
     public int runMain(Task main) {
+        Errors.requireFunction(main, "main");
         if (thread != null) {
             throw Errors.invalidState("this loop has already run");
         }
