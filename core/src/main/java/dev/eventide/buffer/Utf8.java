@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8 {
     private static final char REPLACEMENT = '\uFFFD';
+    /** Scratch space for scanning strings; one per thread, never escapes a call. */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[2048]);
 
     private Utf8() {}
 
@@ -86,13 +88,30 @@ final class Utf8 {
         if (!hasSurrogate(s)) {
             return s.getBytes(StandardCharsets.UTF_8);
         }
-        byte[] out = new byte[byteLength(s)];
-        write(s, out, 0, out.length);
+        byte[] out = new byte[byteLengthWithSurrogates(s)];
+        writeWholeCharacters(s, out, 0, out.length);
         return out;
     }
 
     /** Node's Buffer.byteLength(s, 'utf8'): a lone surrogate counts 3, as its U+FFFD. */
     static int byteLength(String s) {
+        char[] chunk = SCRATCH.get();
+        int bytes = 0;
+        for (int from = 0, n = s.length(); from < n; from += chunk.length) {
+            int count = Math.min(chunk.length, n - from);
+            s.getChars(from, from + count, chunk, 0);
+            for (int i = 0; i < count; i++) {
+                char c = chunk[i];
+                if (isSurrogate(c)) {
+                    return byteLengthWithSurrogates(s);
+                }
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            }
+        }
+        return bytes;
+    }
+
+    private static int byteLengthWithSurrogates(String s) {
         int len = s.length();
         int bytes = len;
         for (int i = 0; i < len; i++) {
@@ -118,6 +137,15 @@ final class Utf8 {
      * WriteUtf8 with no partial characters, as {@code buf.write} does).
      */
     static int write(String s, byte[] dst, int off, int capacity) {
+        if (s.length() <= capacity / 3 || byteLength(s) <= capacity) {
+            byte[] all = encode(s);
+            System.arraycopy(all, 0, dst, off, all.length);
+            return all.length;
+        }
+        return writeWholeCharacters(s, dst, off, capacity);
+    }
+
+    private static int writeWholeCharacters(String s, byte[] dst, int off, int capacity) {
         int p = off;
         int end = off + capacity;
         int len = s.length();
@@ -156,12 +184,37 @@ final class Utf8 {
         return p - off;
     }
 
+    /**
+     * Scans through a per-thread scratch array: {@code getChars} is an intrinsic copy, and an OR
+     * over a char[] vectorizes (a {@code charAt} loop with an early exit costs several times
+     * more). Only when some char reaches 0xD800 is the chunk searched exactly.
+     */
     private static boolean hasSurrogate(String s) {
-        for (int i = 0, len = s.length(); i < len; i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
+        char[] chunk = SCRATCH.get();
+        for (int from = 0, n = s.length(); from < n; from += chunk.length) {
+            int count = Math.min(chunk.length, n - from);
+            s.getChars(from, from + count, chunk, 0);
+            int bits = 0;
+            for (int i = 0; i < count; i++) {
+                bits |= chunk[i];
+            }
+            if (bits >= 0xD800 && containsSurrogate(chunk, count)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean containsSurrogate(char[] chars, int count) {
+        for (int i = 0; i < count; i++) {
+            if (isSurrogate(chars[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSurrogate(char c) {
+        return (c & 0xF800) == 0xD800;
     }
 }
