@@ -49,26 +49,41 @@ public final class WorkerPool {
         return p;
     }
 
-    /** libuv's rule: unset means 4; a number is clamped to 1..1024; garbage counts as 0, so 1. */
+    /**
+     * libuv's rule: unset means 4; otherwise C's atoi, with 0 becoming 1 and anything above
+     * 1024 becoming 1024. libuv keeps the count unsigned, so a negative number wraps to a huge
+     * one and also becomes 1024 (node with UV_THREADPOOL_SIZE=-1 starts 1024 threads).
+     */
     static int sizeFromEnv(String value) {
         if (value == null) {
             return 4;
         }
-        long n;
-        try {
-            n = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            n = leadingNumber(value.trim());
+        int n = atoi(value);
+        if (n == 0) {
+            return 1;
         }
-        return (int) Math.max(1, Math.min(MAX_SIZE, n));
+        return Integer.compareUnsigned(n, MAX_SIZE) > 0 ? MAX_SIZE : n;
     }
 
-    private static long leadingNumber(String s) {
+    /** C's atoi as glibc does it: (int) strtol, which skips spaces, takes a sign and saturates. */
+    private static int atoi(String s) {
         int i = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && i < 9) {
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
             i++;
         }
-        return i == 0 ? 0 : Long.parseLong(s.substring(0, i));
+        boolean negative = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        long v = 0;
+        for (; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+            int d = s.charAt(i) - '0';
+            if (v > (Long.MAX_VALUE - d) / 10) {
+                return negative ? (int) Long.MIN_VALUE : (int) Long.MAX_VALUE;
+            }
+            v = v * 10 + d;
+        }
+        return (int) (negative ? -v : v);
     }
 
     /** The number of threads the pool may run at once. */
