@@ -8,7 +8,7 @@ root=$(cd "$here/.." && pwd)
 cpu=${BENCH_CPU:-1}
 mode=${1:-full}
 cd "$root"
-./mvnw -q -DskipTests -pl benchmarks -am package
+./mvnw -q -Dmaven.test.skip=true -pl benchmarks -am package
 java_home=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)
 java=${JAVA25:-$java_home/bin/java}
 cp="benchmarks/target/eventide-benchmarks-0.1.0-SNAPSHOT.jar:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
