@@ -6,7 +6,8 @@ package dev.eventide.loop;
  * first, since every member has the same duration. Loop thread only.
  */
 final class TimerList {
-    final double msecs;
+    /** The duration in whole milliseconds (Node truncates fractions). */
+    final long msecs;
     /** When the head timer is due (loop time, ms); the heap orders lists by it. */
     long expiry;
     /** Tie-breaker between lists with equal expiry: the older position wins (Node's list id). */
@@ -16,7 +17,7 @@ final class TimerList {
     Timeout head;
     Timeout tail;
 
-    TimerList(double msecs, long expiry, long id) {
+    TimerList(long msecs, long expiry, long id) {
         this.msecs = msecs;
         this.expiry = expiry;
         this.id = id;

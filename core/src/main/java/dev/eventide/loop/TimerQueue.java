@@ -27,7 +27,8 @@ final class TimerQueue {
     static final double TIMEOUT_MAX = 2147483647;
 
     private final EventLoop loop;
-    private final Map<Double, TimerList> lists = new HashMap<>();
+    /** Lists by whole-millisecond duration: Node truncates 1.7 to 1, so both share a list. */
+    private final Map<Long, TimerList> lists = new HashMap<>();
     private final TimerHeap heap = new TimerHeap();
     private long nextListId;
     /** Scheduled timers that keep the loop alive. */
@@ -84,10 +85,11 @@ final class TimerQueue {
 
     private void insert(Timeout t, double msecs, long start) {
         t.idleStart = start;
-        TimerList list = lists.get(msecs);
+        long key = (long) msecs;
+        TimerList list = lists.get(key);
         if (list == null) {
-            list = new TimerList(msecs, start + (long) Math.ceil(msecs), nextListId++);
-            lists.put(msecs, list);
+            list = new TimerList(key, start + key, nextListId++);
+            lists.put(key, list);
             heap.insert(list);
         }
         list.append(t);
@@ -169,9 +171,9 @@ final class TimerQueue {
         Timeout t;
         while ((t = list.head) != null) {
             long elapsed = now - t.idleStart;
-            if (elapsed < t.idleTimeout) {
+            if (elapsed < list.msecs) {
                 // The rest of this list is not due: re-sort it by its new head.
-                list.expiry = Math.max(t.idleStart + (long) Math.ceil(list.msecs), now + 1);
+                list.expiry = Math.max(t.idleStart + list.msecs, now + 1);
                 list.id = nextListId++;
                 heap.update(list);
                 return;
