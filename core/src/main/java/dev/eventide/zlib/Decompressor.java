@@ -35,6 +35,8 @@ final class Decompressor extends ZlibCodec {
     private boolean inflaterRaw;
     private Phase phase;
     private boolean gzip;
+    /** Gunzip, or unzip that met gzip first: streams follow one another (node_zlib.cc's mode GUNZIP). */
+    private boolean multiMember;
     /** Bytes of {@link #held} in use: the unzip/window detection bytes, or the gzip trailer. */
     private int heldCount;
     /** Output bytes of the current gzip member, modulo 2^32 as ISIZE. */
@@ -48,6 +50,7 @@ final class Decompressor extends ZlibCodec {
     private void start() {
         ZlibMode mode = settings.mode();
         gzip = mode == ZlibMode.GUNZIP;
+        multiMember = gzip;
         heldCount = 0;
         if (gzip) {
             begin(Phase.HEADER);
@@ -84,8 +87,8 @@ final class Decompressor extends ZlibCodec {
             }
             crc.reset();
             outputSize = 0;
-        } else if (next == Phase.TRAILER) {
-            heldCount = 0;
+        } else {
+            heldCount = 0; // TRAILER and DETECT collect into held from the start
         }
     }
 
@@ -128,6 +131,7 @@ final class Decompressor extends ZlibCodec {
             checkWindow(held[0] & 0xff, held[1] & 0xff);
         }
         gzip = isGzip;
+        multiMember |= isGzip;
         begin(isGzip ? Phase.HEADER : Phase.BODY);
         int n = heldCount;
         heldCount = 0;
@@ -168,7 +172,7 @@ final class Decompressor extends ZlibCodec {
                 emit(n);
                 if (inflater.finished()) {
                     int rest = inflater.getRemaining();
-                    begin(gzip ? Phase.TRAILER : Phase.DONE);
+                    begin(gzip ? Phase.TRAILER : multiMember ? Phase.MEMBER_END : Phase.DONE);
                     return end - rest;
                 }
                 if (inflater.needsDictionary()) {
@@ -218,12 +222,15 @@ final class Decompressor extends ZlibCodec {
         return (held[at] & 0xff) | (held[at + 1] & 0xff) << 8 | (held[at + 2] & 0xff) << 16 | (held[at + 3] & 0xff) << 24;
     }
 
-    /** A zero byte is padding that ends the data; anything else starts the next member. */
+    /**
+     * A zero byte is padding that ends the data; anything else starts the next member, which
+     * unzip detects afresh (zlib's auto-detection, so a zlib stream may follow a gzip member).
+     */
     private int memberEnd(byte[] a, int pos) {
         if (a[pos] == 0) {
             phase = Phase.DONE;
         } else {
-            begin(Phase.HEADER);
+            begin(settings.mode() == ZlibMode.UNZIP ? Phase.DETECT : Phase.HEADER);
         }
         return pos;
     }

@@ -38,6 +38,10 @@ record ZlibSettings(ZlibMode mode, int flush, int finishFlush, int chunkSize, in
             if (chunkSize < Z_MIN_CHUNK) {
                 throw ZlibErrors.outOfRange("options.chunkSize", ">= " + Z_MIN_CHUNK, chunkSize);
             }
+            if (chunkSize > MAX_BYTES) {
+                // Node fails the same way when it allocates the output buffer (Buffer.allocUnsafe).
+                throw ZlibErrors.outOfRange("size", ">= 0 && <= " + MAX_BYTES, chunkSize);
+            }
         }
         int flush = range(o.flush(), "options.flush", Z_NO_FLUSH, Z_BLOCK, Z_NO_FLUSH);
         int finishFlush = range(o.finishFlush(), "options.finishFlush", Z_NO_FLUSH, Z_BLOCK, Z_FINISH);
