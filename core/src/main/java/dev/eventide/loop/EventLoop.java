@@ -40,6 +40,19 @@ public final class EventLoop implements Executor {
     /** Set once 'exit' is being emitted or process.exit was called; nothing more runs. */
     private boolean exiting;
     private volatile boolean finished;
+    /** See {@link #callbackSequence()}; written with opaque stores (no fence on the hot path). */
+    private long callbackSeq;
+    private long loopCount;
+
+    private static final java.lang.invoke.VarHandle SEQ;
+
+    static {
+        try {
+            SEQ = java.lang.invoke.MethodHandles.lookup().findVarHandle(EventLoop.class, "callbackSeq", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private EventLoop(LoopClock clock, List<String> argv) {
         this.clock = clock;
@@ -137,6 +150,7 @@ public final class EventLoop implements Executor {
         }
         while (alive && !exiting) {
             runQueue(pending);
+            loopCount++;
             poller.poll(pollTimeout());
             for (int r = 0; r < 8 && !pending.isEmpty() && !exiting; r++) {
                 runQueue(pending);
@@ -182,6 +196,8 @@ public final class EventLoop implements Executor {
      * error escaping either goes to uncaughtException handling.
      */
     void invoke(Task callback) {
+        long seq = callbackSeq;
+        SEQ.setOpaque(this, seq + 1);
         try {
             callback.run();
             microtasks.drain();
@@ -189,7 +205,28 @@ public final class EventLoop implements Executor {
             throw exit;
         } catch (Throwable t) {
             reportUncaught(t, "uncaughtException");
+        } finally {
+            SEQ.setOpaque(this, seq + 2);
         }
+    }
+
+    /**
+     * Odd while a callback (with its microtask drain) runs, even between callbacks; it grows by
+     * two per callback. A watchdog thread that sees the same odd value twice, some time apart,
+     * knows one callback has held the loop that long. Readable from any thread.
+     */
+    public long callbackSequence() {
+        return (long) SEQ.getOpaque(this);
+    }
+
+    /** Nanoseconds the loop spent waiting in the poll phase (libuv's uv_metrics_idle_time). */
+    public long idleTimeNanos() {
+        return poller.idleNanos();
+    }
+
+    /** Loop iterations so far (libuv's uv_metrics_info loop_count). */
+    public long loopCount() {
+        return loopCount;
     }
 
     /**

@@ -25,6 +25,8 @@ final class Poller {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private volatile Selector selector;
     private long ioEvents;
+    /** Time spent blocked waiting, for eventLoopUtilization (libuv's idle time metric). */
+    private long idleNanos;
 
     Poller(EventLoop loop) {
         this.loop = loop;
@@ -79,18 +81,24 @@ final class Poller {
             timeoutMs = 0;
         }
         Selector s = selector;
+        long waitStart = timeoutMs != 0 ? System.nanoTime() : 0;
         if (s == null || s.keys().isEmpty()) {
             if (timeoutMs != 0) {
                 loop.clock().park(timeoutMs < 0 ? -1 : timeoutMs * 1_000_000L);
+                idleNanos += System.nanoTime() - waitStart;
             }
             loop.updateTime();
         } else {
-            select(s, timeoutMs);
+            select(s, timeoutMs, waitStart);
         }
         runPosted();
     }
 
-    private void select(Selector s, long timeoutMs) {
+    long idleNanos() {
+        return idleNanos;
+    }
+
+    private void select(Selector s, long timeoutMs, long waitStart) {
         try {
             if (timeoutMs == 0) {
                 s.selectNow(this::dispatch);
