@@ -2,6 +2,10 @@
  * Eventide's core: Node's runtime model for Java. No runtime dependencies beyond the JDK.
  */
 module dev.eventide {
+    // JDK modules only (no third-party dependencies): memory, GC and heap-dump diagnostics.
+    requires java.management;
+    requires jdk.management;
+
     // API
     exports dev.eventide.buffer;
     exports dev.eventide.errors;
