@@ -368,11 +368,17 @@ public final class EventLoop implements Executor {
      * with the result or the error (libuv's uv_queue_work). The request keeps the loop alive.
      */
     public <T> void queueWork(Callable<T> work, WorkDone<T> done) {
+        queueWork(WorkKind.USER, work, done);
+    }
+
+    /** As {@link #queueWork(Callable, WorkDone)}, counted under {@code kind} and run on its lane. */
+    public <T> void queueWork(WorkKind kind, Callable<T> work, WorkDone<T> done) {
         checkOwner("queueWork");
+        Errors.requireNonNull(kind, "kind", "WorkKind");
         Errors.requireFunction(work, "work");
         Errors.requireFunction(done, "done");
         activeRequests++;
-        WorkerPool.shared().submit(() -> {
+        WorkerPool.shared().submit(kind, () -> {
             T result = null;
             Throwable error = null;
             try {
