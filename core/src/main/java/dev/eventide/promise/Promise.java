@@ -95,6 +95,15 @@ public final class Promise<T> implements Thenable<T> {
         return d.promise();
     }
 
+    /**
+     * {@code Promise.resolve(thenable)}: the same promise when it is one of this loop's, else
+     * a promise that adopts the thenable. Typed by the thenable's value, which is what it holds.
+     */
+    public static <T> Promise<T> resolve(Thenable<? extends T> thenable) {
+        Object value = thenable;
+        return resolve(Promise.<T>cast(value));
+    }
+
     /** {@code Promise.resolve()}: fulfilled with no value (null). */
     public static Promise<Void> resolve() {
         return resolve((Void) null);
