@@ -7,7 +7,7 @@ import dev.eventide.promise.Promise;
 
 /**
  * Node's {@code zlib} module: gzip, deflate and raw deflate with their inverses and unzip, as
- * Promise forms (run on the worker pool, settled on the caller's loop thread), sync forms (on
+ * Transform streams ({@link ZlibTransform}, made and used on a loop thread), Promise forms (run on the worker pool, settled on the caller's loop thread), sync forms (on
  * the caller's thread), incremental codecs, and {@code crc32}. Stateless; the Promise forms must
  * be called on a loop thread, the others from any thread.
  *
@@ -18,6 +18,64 @@ import dev.eventide.promise.Promise;
  */
 public final class Zlib {
     private Zlib() {}
+
+    // ---- streams (loop thread) ----
+
+    public static ZlibTransform createGzip() {
+        return new ZlibTransform(GZIP, null);
+    }
+
+    public static ZlibTransform createGzip(ZlibOptions options) {
+        return new ZlibTransform(GZIP, options);
+    }
+
+    public static ZlibTransform createGunzip() {
+        return new ZlibTransform(GUNZIP, null);
+    }
+
+    public static ZlibTransform createGunzip(ZlibOptions options) {
+        return new ZlibTransform(GUNZIP, options);
+    }
+
+    public static ZlibTransform createDeflate() {
+        return new ZlibTransform(DEFLATE, null);
+    }
+
+    public static ZlibTransform createDeflate(ZlibOptions options) {
+        return new ZlibTransform(DEFLATE, options);
+    }
+
+    public static ZlibTransform createInflate() {
+        return new ZlibTransform(INFLATE, null);
+    }
+
+    public static ZlibTransform createInflate(ZlibOptions options) {
+        return new ZlibTransform(INFLATE, options);
+    }
+
+    public static ZlibTransform createDeflateRaw() {
+        return new ZlibTransform(DEFLATERAW, null);
+    }
+
+    public static ZlibTransform createDeflateRaw(ZlibOptions options) {
+        return new ZlibTransform(DEFLATERAW, options);
+    }
+
+    public static ZlibTransform createInflateRaw() {
+        return new ZlibTransform(INFLATERAW, null);
+    }
+
+    public static ZlibTransform createInflateRaw(ZlibOptions options) {
+        return new ZlibTransform(INFLATERAW, options);
+    }
+
+    public static ZlibTransform createUnzip() {
+        return new ZlibTransform(UNZIP, null);
+    }
+
+    public static ZlibTransform createUnzip(ZlibOptions options) {
+        return new ZlibTransform(UNZIP, options);
+    }
 
     // ---- incremental codecs ----
 
