@@ -1,0 +1,597 @@
+package dev.eventide.net;
+
+import dev.eventide.buffer.Bytes;
+import dev.eventide.events.Listener;
+import dev.eventide.loop.EventLoop;
+import dev.eventide.loop.Task;
+import dev.eventide.loop.Timeout;
+import dev.eventide.stream.DuplexStream;
+import dev.eventide.stream.StreamCallback;
+import dev.eventide.stream.StreamChunk;
+import dev.eventide.stream.StreamOptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Node's net.Socket: a TCP or Unix-domain connection as a duplex stream. Events: 'lookup',
+ * 'connect', 'ready', 'data', 'end', 'drain', 'finish', 'timeout', 'error', and 'close' (with
+ * hadError) from the loop's close phase. Belongs to the loop that made it; use it on that loop's
+ * thread only.
+ *
+ * <p>Ported from Node 20's lib/net.js: the socket is a DuplexStream with emitClose off (the
+ * handle's close callback emits 'close'), autoDestroy on, and strings handed to _write as they
+ * are. With allowHalfOpen false (the default) the socket ends its side when the peer ends;
+ * a write after that fails with EPIPE. The I/O itself is in {@link SocketHandle}.
+ */
+public class NetSocket extends DuplexStream implements SocketHandle.Owner {
+    /** The OS socket, or null before connect() and after destroy. */
+    SocketHandle handle;
+    /** Node's socket.connecting: between connect() and 'connect' (or failure). */
+    boolean connecting;
+    private final NetServer server;
+    private final boolean allowHalfOpen;
+    /** Peers of a dual-stack IPv6 server show as ::ffff:a.b.c.d, as Node shows them. */
+    private final boolean mappedAddresses;
+    /** Set on 'end' when half-open is off: writes after end() fail with EPIPE (Node's writeAfterFIN). */
+    private boolean endedByPeer;
+    private boolean resetOnClose;
+    private Boolean refWanted;
+    private Timeout timer;
+    private Integer timeoutMs;
+    private Map<Task, Listener> timeoutCallbacks;
+    private boolean noDelay;
+    private boolean keepAlive;
+    private int keepAliveDelay;
+    /** Bytes handed to the OS socket (written, or queued in the handle). */
+    private long dispatched;
+    /** Stream length (bytes, or chars for strings) of the write the handle holds, 0 when none. */
+    private int inHandle;
+    /** libuv's write queue size when the timeout last looked: a moving write is not idle. */
+    private long lastWriteQueueSize;
+    private long bytesReadClosed;
+    private NetAddress peer;
+    private NetAddress local;
+    /** Where connect() went, for its error message. */
+    String connectAddress;
+    Integer connectPort;
+    private final Connector connector = new Connector(this);
+    private final EventLoop eventLoop = EventLoop.current();
+
+    /** A socket that is not connected yet; call connect(). */
+    public NetSocket() {
+        this(new NetConnectOptions());
+    }
+
+    public NetSocket(NetConnectOptions options) {
+        super(streamOptions(options.allowHalfOpen, options.highWaterMark, options.readableHighWaterMark,
+                options.writableHighWaterMark));
+        this.server = null;
+        this.allowHalfOpen = options.allowHalfOpen;
+        this.mappedAddresses = false;
+        this.noDelay = options.noDelay;
+        this.keepAlive = options.keepAlive;
+        this.keepAliveDelay = options.keepAliveInitialDelay / 1000;
+        on("end", args -> onReadableStreamEnd());
+    }
+
+    /** A socket the server accepted: reading starts at once unless pauseOnConnect. */
+    NetSocket(NetServer server, SocketHandle handle, NetServerOptions o, boolean mapped) {
+        super(streamOptions(o.allowHalfOpen, null, o.highWaterMark, o.highWaterMark));
+        this.server = server;
+        this.allowHalfOpen = o.allowHalfOpen;
+        this.mappedAddresses = mapped;
+        this.handle = handle;
+        handle.owner(this);
+        on("end", args -> onReadableStreamEnd());
+        if (o.noDelay) {
+            noDelay = true;
+            handle.setNoDelay(true);
+        }
+        if (o.keepAlive) {
+            keepAlive = true;
+            keepAliveDelay = o.keepAliveInitialDelay / 1000;
+            handle.setKeepAlive(true, keepAliveDelay);
+        }
+        if (o.pauseOnConnect) {
+            pause();
+        } else {
+            read(0);
+        }
+    }
+
+    private static StreamOptions streamOptions(boolean allowHalfOpen, Integer hwm, Integer rhwm, Integer whwm) {
+        // As Node: 'close' comes from the handle's close callback, not from destroy().
+        StreamOptions so = new StreamOptions().allowHalfOpen(allowHalfOpen).emitClose(false).autoDestroy(true)
+                .decodeStrings(false);
+        if (hwm != null) {
+            so.highWaterMark(hwm);
+        }
+        if (rhwm != null) {
+            so.readableHighWaterMark(rhwm);
+        }
+        if (whwm != null) {
+            so.writableHighWaterMark(whwm);
+        }
+        return so;
+    }
+
+    // ---- connect ----
+
+    public NetSocket connect(int port) {
+        return connect(new NetConnectOptions().port(port), null);
+    }
+
+    public NetSocket connect(int port, String host) {
+        return connect(new NetConnectOptions().port(port).host(host), null);
+    }
+
+    public NetSocket connect(int port, String host, Task onConnect) {
+        return connect(new NetConnectOptions().port(port).host(host), onConnect);
+    }
+
+    /** Connects to the Unix-domain socket at {@code path}. */
+    public NetSocket connect(String path, Task onConnect) {
+        return connect(new NetConnectOptions().path(path), onConnect);
+    }
+
+    /** Node's socket.connect(options, cb): {@code onConnect} runs as a once('connect') listener. */
+    public NetSocket connect(NetConnectOptions options, Task onConnect) {
+        loop().checkOwner("NetSocket.connect");
+        if (onConnect != null) {
+            once("connect", args -> onConnect.run());
+        }
+        if (options.port == null && options.path == null) {
+            throw NetErrors.missingArgs();
+        }
+        if (destroyed()) {
+            throw dev.eventide.errors.Errors.invalidState("cannot connect a destroyed socket");
+        }
+        endedByPeer = false;
+        connecting = true;
+        connector.start(options);
+        return this;
+    }
+
+    /** The connector made the OS socket: it takes this socket's pending settings. */
+    void attach(SocketHandle h) {
+        handle = h;
+        h.owner(this);
+        if (refWanted != null) {
+            h.ref(refWanted);
+        }
+    }
+
+    @Override
+    public void onConnect(IOException error) {
+        if (destroyed()) {
+            return;
+        }
+        if (error != null && connector.retry(error)) {
+            return;
+        }
+        connecting = false;
+        local = null;
+        if (error != null) {
+            destroy(connector.error(error));
+            return;
+        }
+        unrefTimer();
+        if (noDelay) {
+            handle.setNoDelay(true);
+        }
+        if (keepAlive) {
+            handle.setKeepAlive(true, keepAliveDelay);
+        }
+        emit("connect");
+        emit("ready");
+        if (!isPaused()) {
+            read(0);
+        }
+    }
+
+    // ---- reading (Node's onStreamRead) ----
+
+    @Override
+    protected void _read(int n) {
+        if (connecting || handle == null) {
+            once("connect", args -> _read(n));
+        } else if (!handle.reading()) {
+            handle.readStart();
+        }
+    }
+
+    @Override
+    public void onRead(Bytes chunk) {
+        unrefTimer();
+        if (destroyed()) {
+            return;
+        }
+        if (!push(chunk) && handle != null) {
+            handle.readStop();
+        }
+    }
+
+    @Override
+    public void onEof() {
+        unrefTimer();
+        if (!readableState().endEmitted()) {
+            push(null);
+            read(0);
+        }
+    }
+
+    @Override
+    public void onReadError(IOException error) {
+        unrefTimer();
+        destroy(SystemError.errno(Errno.of(error), "read", error));
+    }
+
+    private void onReadableStreamEnd() {
+        if (!allowHalfOpen) {
+            endedByPeer = true;
+        }
+    }
+
+    // ---- writing ----
+
+    @Override
+    public boolean write(Object chunk) {
+        return write(chunk, null, null);
+    }
+
+    @Override
+    public boolean write(Object chunk, StreamCallback cb) {
+        return write(chunk, null, cb);
+    }
+
+    @Override
+    public boolean write(Object chunk, String encoding, StreamCallback cb) {
+        if (endedByPeer && writableEnded()) {
+            // Node's writeAfterFIN: clearer than 'write after end', since the peer ended us.
+            Throwable er = NetErrors.endedByOtherParty();
+            if (cb != null) {
+                loop().nextTick(() -> cb.call(er));
+            }
+            destroy(er);
+            return false;
+        }
+        return super.write(chunk, encoding, cb);
+    }
+
+    @Override
+    protected void _write(Object chunk, String encoding, StreamCallback cb) {
+        writeGeneric(List.of(new StreamChunk(chunk, encoding)), cb);
+    }
+
+    @Override
+    protected void _writev(List<StreamChunk> chunks, StreamCallback cb) {
+        writeGeneric(chunks, cb);
+    }
+
+    private void writeGeneric(List<StreamChunk> chunks, StreamCallback cb) {
+        if (connecting) {
+            // Wait for 'connect'; the stream buffers further writes meanwhile.
+            Listener onClose = args -> cb.call(NetErrors.closedBeforeConnection());
+            once("connect", args -> {
+                off("close", onClose);
+                writeGeneric(chunks, cb);
+            });
+            once("close", onClose);
+            return;
+        }
+        if (handle == null) {
+            cb.call(NetErrors.socketClosed());
+            return;
+        }
+        unrefTimer();
+        ByteBuffer[] buffers = new ByteBuffer[chunks.size()];
+        int streamLength = 0;
+        for (int i = 0; i < buffers.length; i++) {
+            StreamChunk c = chunks.get(i);
+            Bytes bytes = c.chunk() instanceof Bytes b ? b : Bytes.from((String) c.chunk(), c.encoding());
+            buffers[i] = bytes.toByteBuffer();
+            dispatched += bytes.length();
+            streamLength += c.chunk() instanceof Bytes b ? b.length() : ((String) c.chunk()).length();
+        }
+        inHandle = streamLength;
+        boolean async = handle.write(buffers, err -> afterWrite(err, cb));
+        if (async) {
+            lastWriteQueueSize = handle.queuedBytes();
+        }
+    }
+
+    private void afterWrite(IOException error, StreamCallback cb) {
+        inHandle = 0;
+        if (destroyed()) {
+            cb.call(null);
+        } else if (error != null) {
+            cb.call(SystemError.errno(Errno.of(error), "write", error));
+        } else {
+            unrefTimer();
+            cb.call(null);
+        }
+    }
+
+    /** Node's _final: shut down the sending side once the writes are out. */
+    @Override
+    protected void _final(StreamCallback cb) {
+        if (connecting || handle == null) {
+            once("connect", args -> _final(cb));
+            return;
+        }
+        if (!handle.shutdown(err -> cb.call(null))) {
+            cb.call(null);
+        }
+    }
+
+    // ---- ending ----
+
+    /** Ends the writable side and destroys the socket once it has finished. */
+    public void destroySoon() {
+        if (writable()) {
+            end();
+        }
+        if (writableFinished()) {
+            destroy();
+        } else {
+            once("finish", args -> destroy());
+        }
+    }
+
+    /** Closes with a TCP reset (RST) instead of an orderly end; the peer sees ECONNRESET. */
+    public NetSocket resetAndDestroy() {
+        if (handle != null) {
+            if (connecting) {
+                once("connect", args -> resetNow());
+            } else {
+                resetNow();
+            }
+        } else {
+            destroy(NetErrors.socketClosed());
+        }
+        return this;
+    }
+
+    private void resetNow() {
+        resetOnClose = true;
+        destroy();
+    }
+
+    @Override
+    protected void _destroy(Throwable exception, StreamCallback cb) {
+        connecting = false;
+        clearTimer();
+        SocketHandle h = handle;
+        if (h != null) {
+            boolean isException = exception != null;
+            bytesReadClosed = h.bytesRead;
+            handle = null;
+            local = null;
+            Runnable onClose = () -> emit("close", isException);
+            if (resetOnClose) {
+                h.reset(onClose);
+            } else {
+                h.close(onClose);
+            }
+            cb.call(exception);
+        } else {
+            cb.call(exception);
+            loop().nextTick(() -> emit("close", false));
+        }
+        if (server != null) {
+            server.connectionClosed();
+        }
+    }
+
+    // ---- timeouts ----
+
+    /** Emits 'timeout' after {@code ms} of inactivity (0 turns it off); the socket stays open. */
+    public NetSocket setTimeout(int ms) {
+        return setTimeout(ms, null);
+    }
+
+    public NetSocket setTimeout(int ms, Task callback) {
+        if (destroyed()) {
+            return this;
+        }
+        if (ms < 0) {
+            throw dev.eventide.errors.Errors.outOfRange("msecs", ">= 0", ms);
+        }
+        timeoutMs = ms;
+        clearTimer();
+        if (ms == 0) {
+            if (callback != null && timeoutCallbacks != null && timeoutCallbacks.containsKey(callback)) {
+                removeListener("timeout", timeoutCallbacks.remove(callback));
+            }
+            return this;
+        }
+        timer = loop().setTimeout(this::onTimeout, ms).unref();
+        if (callback != null) {
+            if (timeoutCallbacks == null) {
+                timeoutCallbacks = new IdentityHashMap<>();
+            }
+            Listener l = args -> {
+                timeoutCallbacks.remove(callback);
+                callback.run();
+            };
+            timeoutCallbacks.put(callback, l);
+            once("timeout", l);
+        }
+        return this;
+    }
+
+    private void onTimeout() {
+        if (lastWriteQueueSize > 0 && handle != null) {
+            long now = handle.queuedBytes();
+            if (now != lastWriteQueueSize) {
+                // A write is still moving: not idle.
+                lastWriteQueueSize = now;
+                unrefTimer();
+                return;
+            }
+        }
+        emit("timeout");
+    }
+
+    /** Restarts the inactivity countdown (Node's _unrefTimer). */
+    void unrefTimer() {
+        if (timer != null) {
+            timer.refresh();
+        }
+    }
+
+    private void clearTimer() {
+        if (timer != null) {
+            timer.close();
+            timer = null;
+        }
+    }
+
+    /** The inactivity timeout set with setTimeout, or null. */
+    public Integer timeout() {
+        return timeoutMs;
+    }
+
+    // ---- options ----
+
+    /** TCP_NODELAY: send small writes at once (Nagle's algorithm off). */
+    public NetSocket setNoDelay() {
+        return setNoDelay(true);
+    }
+
+    public NetSocket setNoDelay(boolean enable) {
+        if (handle == null || connecting) {
+            noDelay = enable;
+        } else if (enable != noDelay) {
+            noDelay = enable;
+            handle.setNoDelay(enable);
+        }
+        return this;
+    }
+
+    /** SO_KEEPALIVE, with the idle time before the first probe in ms (0: the system's). */
+    public NetSocket setKeepAlive(boolean enable, int initialDelayMs) {
+        int delay = initialDelayMs / 1000;
+        boolean changed = enable != keepAlive || (enable && delay != keepAliveDelay);
+        keepAlive = enable;
+        keepAliveDelay = delay;
+        if (handle != null && !connecting && changed) {
+            handle.setKeepAlive(enable, delay);
+        }
+        return this;
+    }
+
+    public NetSocket setKeepAlive(boolean enable) {
+        return setKeepAlive(enable, 0);
+    }
+
+    /** Lets this socket keep the loop alive while it reads (the default). */
+    public NetSocket ref() {
+        refWanted = true;
+        if (handle != null) {
+            handle.ref(true);
+        }
+        return this;
+    }
+
+    /** The loop may end while this socket is open (pending writes still finish first). */
+    public NetSocket unref() {
+        refWanted = false;
+        if (handle != null) {
+            handle.ref(false);
+        }
+        return this;
+    }
+
+    // ---- state ----
+
+    EventLoop loop() {
+        return eventLoop;
+    }
+
+    public long bytesRead() {
+        return handle != null ? handle.bytesRead : bytesReadClosed;
+    }
+
+    /** Bytes written, counting those still buffered (as Node counts them). */
+    public long bytesWritten() {
+        return dispatched + Math.max(0, writableLength() - inHandle);
+    }
+
+    public boolean connecting() {
+        return connecting;
+    }
+
+    /** Node's socket.pending: not connected yet. */
+    public boolean pending() {
+        return handle == null || connecting;
+    }
+
+    /** Node's readyState: opening, open, readOnly, writeOnly or closed. */
+    public String readyState() {
+        if (connecting) {
+            return "opening";
+        }
+        boolean r = readable();
+        boolean w = writable();
+        return r && w ? "open" : r ? "readOnly" : w ? "writeOnly" : "closed";
+    }
+
+    /** Node's bufferSize: bytes waiting to be written, or -1 without a handle. */
+    public int bufferSize() {
+        return handle == null ? -1 : writableLength();
+    }
+
+    /** The server that accepted this socket, or null for a client socket. */
+    public NetServer server() {
+        return server;
+    }
+
+    /** This end's address, port and family (Node's socket.address()), or null. */
+    public NetAddress address() {
+        if (local == null && handle != null && !connecting) {
+            local = IpAddresses.describe(handle.localAddress(), mappedAddresses);
+        }
+        return local;
+    }
+
+    private NetAddress peer() {
+        if (peer == null && handle != null && !connecting) {
+            peer = IpAddresses.describe(handle.remoteAddress(), mappedAddresses);
+        }
+        return peer;
+    }
+
+    public String remoteAddress() {
+        NetAddress p = peer();
+        return p == null || p.isUnix() ? null : p.address();
+    }
+
+    public Integer remotePort() {
+        NetAddress p = peer();
+        return p == null || p.isUnix() ? null : p.port();
+    }
+
+    public String remoteFamily() {
+        NetAddress p = peer();
+        return p == null || p.isUnix() ? null : p.family();
+    }
+
+    public String localAddress() {
+        NetAddress a = address();
+        return a == null || a.isUnix() ? null : a.address();
+    }
+
+    public Integer localPort() {
+        NetAddress a = address();
+        return a == null || a.isUnix() ? null : a.port();
+    }
+
+    public String localFamily() {
+        NetAddress a = address();
+        return a == null || a.isUnix() ? null : a.family();
+    }
+}

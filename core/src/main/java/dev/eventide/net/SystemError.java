@@ -1,0 +1,93 @@
+package dev.eventide.net;
+
+import dev.eventide.errors.NodeError;
+
+/**
+ * An error from the operating system, as Node reports it: a code ({@code ECONNREFUSED}), the
+ * negated errno, the system call that failed ({@code connect}, {@code listen}, {@code read},
+ * {@code write}, {@code getaddrinfo}) and, where one is involved, the address and port.
+ * Immutable; safe to share between threads.
+ *
+ * <p>The messages are Node's: {@code connect ECONNREFUSED 127.0.0.1:1234},
+ * {@code listen EADDRINUSE: address already in use 127.0.0.1:8080}, {@code read ECONNRESET}.
+ * (Kept in the net package until the errors package takes it; it belongs to fs and dns too.)
+ */
+public class SystemError extends NodeError {
+    private static final long serialVersionUID = 1L;
+
+    private final int errno;
+    private final String syscall;
+    private final String address;
+    private final Integer port;
+    private final String hostname;
+
+    SystemError(String code, int errno, String syscall, String message, String address, Integer port,
+            String hostname, Throwable cause) {
+        super(code, message, cause);
+        this.errno = errno;
+        this.syscall = syscall;
+        this.address = address;
+        this.port = port;
+        this.hostname = hostname;
+    }
+
+    /** Node's ErrnoException: "read ECONNRESET". */
+    static SystemError errno(Errno code, String syscall, Throwable cause) {
+        return new SystemError(code.name(), code.errno, syscall, syscall + " " + code.name(), null, null, null,
+                cause);
+    }
+
+    /** Node's ExceptionWithHostPort: "connect ECONNREFUSED 127.0.0.1:1234" (port may be null). */
+    static SystemError withHostPort(Errno code, String syscall, String address, Integer port, String local,
+            Throwable cause) {
+        String message = syscall + " " + code.name() + where(address, port);
+        if (local != null) {
+            message += " - Local (" + local + ")";
+        }
+        return new SystemError(code.name(), code.errno, syscall, message, address, port, null, cause);
+    }
+
+    /** Node's UVExceptionWithHostPort: "listen EADDRINUSE: address already in use 127.0.0.1:80". */
+    static SystemError uvWithHostPort(Errno code, String syscall, String address, Integer port, Throwable cause) {
+        String message = syscall + " " + code.name() + ": " + code.message + where(address, port);
+        return new SystemError(code.name(), code.errno, syscall, message, address, port, null, cause);
+    }
+
+    /** dns.lookup's failure: "getaddrinfo ENOTFOUND example.invalid". */
+    static SystemError lookup(String hostname, Throwable cause) {
+        return new SystemError("ENOTFOUND", Errno.ENOTFOUND.errno, "getaddrinfo",
+                "getaddrinfo ENOTFOUND " + hostname, null, null, hostname, cause);
+    }
+
+    private static String where(String address, Integer port) {
+        if (port != null && port > 0) {
+            return " " + address + ":" + port;
+        }
+        return address == null ? "" : " " + address;
+    }
+
+    /** Node's err.errno: the negated system error number (-111 for ECONNREFUSED). */
+    public int errno() {
+        return errno;
+    }
+
+    /** The system call that failed: connect, listen, read, write, bind, getaddrinfo... */
+    public String syscall() {
+        return syscall;
+    }
+
+    /** The address involved (an IP or a socket path), or null. */
+    public String address() {
+        return address;
+    }
+
+    /** The port involved, or null. */
+    public Integer port() {
+        return port;
+    }
+
+    /** The host name that failed to resolve (getaddrinfo errors), or null. */
+    public String hostname() {
+        return hostname;
+    }
+}
