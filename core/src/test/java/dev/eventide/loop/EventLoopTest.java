@@ -112,7 +112,7 @@ class EventLoopTest {
 
     @Test
     void beforeExitFiresWhenTheLoopRunsDryAndMayScheduleMoreWork() {
-        int code = clock.run(() -> {
+        int code = clock.exitCode(() -> {
             int[] rounds = {0};
             Proc.on("beforeExit", c -> {
                 trace.add("beforeExit " + c[0]);
@@ -133,7 +133,7 @@ class EventLoopTest {
 
     @Test
     void exitFiresOnceWithTheExitCodeAndItsTicksNeverRun() {
-        int code = clock.run(() -> {
+        int code = clock.exitCode(() -> {
             Proc.exitCode(4);
             Proc.on("beforeExit", c -> trace.add("beforeExit " + c[0]));
             Proc.on("exit", c -> {
@@ -148,7 +148,7 @@ class EventLoopTest {
 
     @Test
     void anExitListenerMaySetTheFinalExitCode() {
-        int code = clock.run(() -> Proc.on("exit", c -> Proc.exitCode(5)));
+        int code = clock.exitCode(() -> Proc.on("exit", c -> Proc.exitCode(5)));
         assertThat(code).isEqualTo(5);
         NodeOracle.Result node = NodeOracle.run("process.on('exit', c => { process.exitCode = 5; });");
         if (node != null) {
@@ -158,7 +158,7 @@ class EventLoopTest {
 
     @Test
     void processExitInACallbackStopsEverythingAfterIt() {
-        int code = clock.run(() -> {
+        int code = clock.exitCode(() -> {
             Proc.on("exit", c -> trace.add("exit " + c[0]));
             Timers.setTimeout(() -> {
                 trace.add("A");
@@ -190,7 +190,7 @@ class EventLoopTest {
 
     @Test
     void processExitInATickOrAPromiseJobStopsTheDrain() {
-        int code = clock.run(() -> {
+        int code = clock.exitCode(() -> {
             Proc.nextTick(() -> Proc.exit(2));
             Proc.nextTick(mark("second tick"));
             Promise.resolve().then(v -> trace.add("promise"));
@@ -198,7 +198,7 @@ class EventLoopTest {
         assertThat(code).isEqualTo(2);
         assertThat(trace).isEmpty();
 
-        code = clock.run(() -> {
+        code = clock.exitCode(() -> {
             Promise.resolve().then(v -> {
                 Proc.exit(6);
                 return null;
@@ -212,7 +212,7 @@ class EventLoopTest {
 
     @Test
     void processExitWithoutACodeUsesTheExitCode() {
-        int code = clock.run(() -> {
+        int code = clock.exitCode(() -> {
             Proc.exitCode(8);
             Proc.exit();
         });
@@ -221,7 +221,7 @@ class EventLoopTest {
 
     @Test
     void processExitInsideAnExitListenerEndsAtOnceWithTheNewCode() {
-        int code = clock.run(() -> {
+        int code = clock.exitCode(() -> {
             Proc.on("exit", c -> {
                 trace.add("first " + c[0]);
                 Proc.exit(9);

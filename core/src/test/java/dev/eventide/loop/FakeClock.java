@@ -44,8 +44,21 @@ public final class FakeClock implements LoopClock {
         return timedParks;
     }
 
-    /** Runs {@code main} on a fresh loop with this clock; returns the exit code. */
+    /**
+     * Runs {@code main} on a fresh loop with this clock and fails unless it exits with 0: an
+     * assertion that fails inside a callback becomes an uncaught error (exit code 1), so this
+     * is what makes it fail the test.
+     */
     public int run(Task main) {
+        int code = exitCode(main);
+        if (code != 0) {
+            throw new AssertionError("the loop exited with code " + code + " (see stderr for the uncaught error)");
+        }
+        return code;
+    }
+
+    /** Runs {@code main} on a fresh loop with this clock; returns the exit code, whatever it is. */
+    public int exitCode(Task main) {
         return EventLoop.create(this).runMain(main);
     }
 }

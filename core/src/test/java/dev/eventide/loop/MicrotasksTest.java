@@ -118,7 +118,7 @@ class MicrotasksTest {
 
     @Test
     void anErrorInAQueuedMicrotaskWithoutListenerEndsTheProcessWithCodeOne() {
-        var out = Stderr.capture(() -> clock.run(() -> {
+        var out = Stderr.capture(() -> clock.exitCode(() -> {
             Proc.on("exit", c -> trace.add("exit " + c[0]));
             Timers.queueMicrotask(() -> {
                 throw new IllegalStateException("m1 failed");

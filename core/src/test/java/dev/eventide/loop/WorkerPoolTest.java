@@ -137,7 +137,7 @@ class WorkerPoolTest {
 
     @Test
     void anErrorThrownByDoneIsAnUncaughtException() {
-        var out = Stderr.capture(() -> clock.run(() -> EventLoop.current().queueWork(() -> 1, (r, e) -> {
+        var out = Stderr.capture(() -> clock.exitCode(() -> EventLoop.current().queueWork(() -> 1, (r, e) -> {
             throw new IllegalStateException("done failed");
         })));
         assertThat(out.value()).isEqualTo(1);
