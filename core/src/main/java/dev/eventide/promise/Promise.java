@@ -240,6 +240,8 @@ public final class Promise<T> implements Thenable<T> {
     @Override
     public void subscribe(Consumer<? super T> onFulfilled, Consumer<? super Throwable> onRejected) {
         loop.checkOwner("Promise");
+        Errors.requireFunction(onFulfilled, "onFulfilled");
+        Errors.requireFunction(onRejected, "onRejected");
         performThen(new Reaction(null, v -> {
             onFulfilled.accept(cast(v));
             return null;

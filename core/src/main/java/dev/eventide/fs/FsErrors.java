@@ -1,0 +1,101 @@
+package dev.eventide.fs;
+
+import dev.eventide.errors.NodeError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonReadableChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
+import java.util.Map;
+
+/**
+ * Turns the JDK's file exceptions into Node's SystemErrors, and makes the few ERR_FS_* errors.
+ * Stateless; used on pool threads and loop threads alike.
+ *
+ * <p>The JDK keeps the errno only as a class for ENOENT, EEXIST, EACCES and ELOOP and as
+ * glibc's strerror text ("Is a directory") for the rest, so the text is matched back to a code.
+ */
+final class FsErrors {
+    private FsErrors() {
+    }
+
+    /** Node's uvException: "ENOENT: no such file or directory, open '/x'" (-> 'dest' when two paths). */
+    static SystemError uv(FsErrno e, String syscall, String path, String dest) {
+        StringBuilder m = new StringBuilder(e.name()).append(": ").append(e.message).append(", ").append(syscall);
+        if (path != null) {
+            m.append(" '").append(path).append('\'');
+        }
+        if (dest != null) {
+            m.append(" -> '").append(dest).append('\'');
+        }
+        return new SystemError(e.name(), e.errno, syscall, path, dest, m.toString(), null, null);
+    }
+
+    /** The error Node would report for {@code t}, thrown by {@code syscall} on these paths. */
+    static RuntimeException map(Throwable t, String syscall, String path, String dest) {
+        if (t instanceof UncheckedIOException u) {
+            t = u.getCause();
+        }
+        if (t instanceof NodeError n) {
+            return n;
+        }
+        FsErrno code = codeOf(t, syscall);
+        if (code == null) {
+            return t instanceof RuntimeException r ? r : new IllegalStateException(t);
+        }
+        SystemError e = uv(code, syscall, path, dest);
+        e.initCause(t);
+        return e;
+    }
+
+    private static FsErrno codeOf(Throwable t, String syscall) {
+        return switch (t) {
+            case NoSuchFileException x -> FsErrno.ENOENT;
+            case FileAlreadyExistsException x -> FsErrno.EEXIST;
+            case AccessDeniedException x -> FsErrno.EACCES;
+            case DirectoryNotEmptyException x -> FsErrno.ENOTEMPTY;
+            case NotDirectoryException x -> FsErrno.ENOTDIR;
+            case NotLinkException x -> FsErrno.EINVAL;
+            case FileSystemLoopException x -> FsErrno.ELOOP;
+            case AtomicMoveNotSupportedException x -> FsErrno.EXDEV;
+            case ClosedChannelException x -> FsErrno.EBADF;
+            case NonReadableChannelException x -> FsErrno.EBADF;
+            case NonWritableChannelException x -> FsErrno.EBADF;
+            case FileSystemException x -> orEio(FsErrno.fromText(x.getReason() != null ? x.getReason() : x.getMessage()));
+            case IOException x -> orEio(FsErrno.fromText(x.getMessage()));
+            default -> null;
+        };
+    }
+
+    private static FsErrno orEio(FsErrno code) {
+        return code == null ? FsErrno.EIO : code;
+    }
+
+    /** Node's ERR_FS_EISDIR from rm and cp: a SystemError with a positive errno and an info object. */
+    static SystemError fsEisdir(String syscall, String path, String detail) {
+        String message = "Path is a directory: " + syscall + " returned EISDIR (" + detail + ") " + path;
+        Map<String, Object> info = Map.of("code", "EISDIR", "message", detail, "path", path,
+                "syscall", syscall, "errno", 21);
+        return new SystemError("ERR_FS_EISDIR", 21, syscall, path, null, message, info, null);
+    }
+
+    /** Node's ERR_FS_FILE_TOO_LARGE: readFile of more than 2 GiB (a RangeError in Node). */
+    static NodeError fileTooLarge(long size) {
+        return new NodeError("ERR_FS_FILE_TOO_LARGE", "File size (" + size + ") is greater than 2 GiB");
+    }
+
+    /** Node's ERR_FS_CP_EINVAL: cp of a directory into itself. */
+    static NodeError cpIntoItself(String src, String dest) {
+        return new NodeError("ERR_FS_CP_EINVAL", "Invalid src or dest: cp returned EINVAL (cannot copy "
+                + src + " to a subdirectory of self " + dest + ") " + src);
+    }
+}
