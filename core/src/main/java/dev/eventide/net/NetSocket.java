@@ -1,19 +1,14 @@
 package dev.eventide.net;
 
 import dev.eventide.buffer.Bytes;
-import dev.eventide.events.Listener;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Task;
-import dev.eventide.loop.Timeout;
 import dev.eventide.stream.DuplexStream;
 import dev.eventide.stream.StreamCallback;
 import dev.eventide.stream.StreamChunk;
 import dev.eventide.stream.StreamOptions;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Node's net.Socket: a TCP or Unix-domain connection as a duplex stream. Events: 'lookup',
@@ -39,18 +34,9 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     private boolean endedByPeer;
     private boolean resetOnClose;
     private Boolean refWanted;
-    private Timeout timer;
-    private Integer timeoutMs;
-    private Map<Task, Listener> timeoutCallbacks;
     private boolean noDelay;
     private boolean keepAlive;
     private int keepAliveDelay;
-    /** Bytes handed to the OS socket (written, or queued in the handle). */
-    private long dispatched;
-    /** Stream length (bytes, or chars for strings) of the write the handle holds, 0 when none. */
-    private int inHandle;
-    /** libuv's write queue size when the timeout last looked: a moving write is not idle. */
-    private long lastWriteQueueSize;
     private long bytesReadClosed;
     private NetAddress peer;
     private NetAddress local;
@@ -58,6 +44,8 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     String connectAddress;
     Integer connectPort;
     private final Connector connector = new Connector(this);
+    final SocketTimer timer = new SocketTimer(this);
+    private final SocketWriter writer = new SocketWriter(this);
     private final EventLoop eventLoop = EventLoop.current();
 
     /** A socket that is not connected yet; call connect(). */
@@ -263,56 +251,12 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
 
     @Override
     protected void _write(Object chunk, String encoding, StreamCallback cb) {
-        writeGeneric(List.of(new StreamChunk(chunk, encoding)), cb);
+        writer.write(List.of(new StreamChunk(chunk, encoding)), cb);
     }
 
     @Override
     protected void _writev(List<StreamChunk> chunks, StreamCallback cb) {
-        writeGeneric(chunks, cb);
-    }
-
-    private void writeGeneric(List<StreamChunk> chunks, StreamCallback cb) {
-        if (connecting) {
-            // Wait for 'connect'; the stream buffers further writes meanwhile.
-            Listener onClose = args -> cb.call(NetErrors.closedBeforeConnection());
-            once("connect", args -> {
-                off("close", onClose);
-                writeGeneric(chunks, cb);
-            });
-            once("close", onClose);
-            return;
-        }
-        if (handle == null) {
-            cb.call(NetErrors.socketClosed());
-            return;
-        }
-        unrefTimer();
-        ByteBuffer[] buffers = new ByteBuffer[chunks.size()];
-        int streamLength = 0;
-        for (int i = 0; i < buffers.length; i++) {
-            StreamChunk c = chunks.get(i);
-            Bytes bytes = c.chunk() instanceof Bytes b ? b : Bytes.from((String) c.chunk(), c.encoding());
-            buffers[i] = bytes.toByteBuffer();
-            dispatched += bytes.length();
-            streamLength += c.chunk() instanceof Bytes b ? b.length() : ((String) c.chunk()).length();
-        }
-        inHandle = streamLength;
-        boolean async = handle.write(buffers, err -> afterWrite(err, cb));
-        if (async) {
-            lastWriteQueueSize = handle.queuedBytes();
-        }
-    }
-
-    private void afterWrite(IOException error, StreamCallback cb) {
-        inHandle = 0;
-        if (destroyed()) {
-            cb.call(null);
-        } else if (error != null) {
-            cb.call(SystemError.errno(Errno.of(error), "write", error));
-        } else {
-            unrefTimer();
-            cb.call(null);
-        }
+        writer.write(chunks, cb);
     }
 
     /** Node's _final: shut down the sending side once the writes are out. */
@@ -363,7 +307,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     @Override
     protected void _destroy(Throwable exception, StreamCallback cb) {
         connecting = false;
-        clearTimer();
+        timer.clear();
         SocketHandle h = handle;
         if (h != null) {
             boolean isException = exception != null;
@@ -393,66 +337,22 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
         return setTimeout(ms, null);
     }
 
+    /** As setTimeout(ms), with {@code callback} as a once('timeout') listener. */
     public NetSocket setTimeout(int ms, Task callback) {
-        if (destroyed()) {
-            return this;
-        }
-        if (ms < 0) {
-            throw dev.eventide.errors.Errors.outOfRange("msecs", ">= 0", ms);
-        }
-        timeoutMs = ms;
-        clearTimer();
-        if (ms == 0) {
-            if (callback != null && timeoutCallbacks != null && timeoutCallbacks.containsKey(callback)) {
-                removeListener("timeout", timeoutCallbacks.remove(callback));
-            }
-            return this;
-        }
-        timer = loop().setTimeout(this::onTimeout, ms).unref();
-        if (callback != null) {
-            if (timeoutCallbacks == null) {
-                timeoutCallbacks = new IdentityHashMap<>();
-            }
-            Listener l = args -> {
-                timeoutCallbacks.remove(callback);
-                callback.run();
-            };
-            timeoutCallbacks.put(callback, l);
-            once("timeout", l);
+        if (!destroyed()) {
+            timer.set(ms, callback);
         }
         return this;
     }
 
-    private void onTimeout() {
-        if (lastWriteQueueSize > 0 && handle != null) {
-            long now = handle.queuedBytes();
-            if (now != lastWriteQueueSize) {
-                // A write is still moving: not idle.
-                lastWriteQueueSize = now;
-                unrefTimer();
-                return;
-            }
-        }
-        emit("timeout");
-    }
-
     /** Restarts the inactivity countdown (Node's _unrefTimer). */
     void unrefTimer() {
-        if (timer != null) {
-            timer.refresh();
-        }
-    }
-
-    private void clearTimer() {
-        if (timer != null) {
-            timer.close();
-            timer = null;
-        }
+        timer.refresh();
     }
 
     /** The inactivity timeout set with setTimeout, or null. */
     public Integer timeout() {
-        return timeoutMs;
+        return timer.ms();
     }
 
     // ---- options ----
@@ -518,7 +418,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
 
     /** Bytes written, counting those still buffered (as Node counts them). */
     public long bytesWritten() {
-        return dispatched + Math.max(0, writableLength() - inHandle);
+        return writer.bytesWritten();
     }
 
     public boolean connecting() {

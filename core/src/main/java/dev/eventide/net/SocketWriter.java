@@ -1,0 +1,82 @@
+package dev.eventide.net;
+
+import dev.eventide.buffer.Bytes;
+import dev.eventide.events.Listener;
+import dev.eventide.stream.StreamCallback;
+import dev.eventide.stream.StreamChunk;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The writing half of a {@link NetSocket} (Node's _writeGeneric and onWriteComplete): waits for
+ * 'connect', hands the chunks to the handle as one gathered write, and counts the bytes. The
+ * stream layer guarantees one write at a time. Runs on the socket's loop thread.
+ */
+final class SocketWriter {
+    private final NetSocket socket;
+    /** Bytes handed to the OS socket (written, or queued in the handle). */
+    long dispatched;
+    /** Stream length (bytes, or chars of strings) of the write the handle holds; 0 when none. */
+    int inHandle;
+
+    SocketWriter(NetSocket socket) {
+        this.socket = socket;
+    }
+
+    void write(List<StreamChunk> chunks, StreamCallback cb) {
+        if (socket.connecting) {
+            // Wait for 'connect'; the stream buffers the writes that follow meanwhile.
+            Listener onClose = args -> cb.call(NetErrors.closedBeforeConnection());
+            socket.once("connect", args -> {
+                socket.off("close", onClose);
+                write(chunks, cb);
+            });
+            socket.once("close", onClose);
+            return;
+        }
+        SocketHandle h = socket.handle;
+        if (h == null) {
+            cb.call(NetErrors.socketClosed());
+            return;
+        }
+        socket.timer.refresh();
+        ByteBuffer[] buffers = new ByteBuffer[chunks.size()];
+        int streamLength = 0;
+        for (int i = 0; i < buffers.length; i++) {
+            StreamChunk c = chunks.get(i);
+            Bytes bytes;
+            if (c.chunk() instanceof Bytes b) {
+                bytes = b;
+                streamLength += b.length();
+            } else {
+                String s = (String) c.chunk();
+                bytes = Bytes.from(s, c.encoding());
+                streamLength += s.length();
+            }
+            buffers[i] = bytes.toByteBuffer();
+            dispatched += bytes.length();
+        }
+        inHandle = streamLength;
+        if (h.write(buffers, err -> done(err, cb))) {
+            socket.timer.lastWriteQueueSize = h.queuedBytes();
+        }
+    }
+
+    private void done(IOException error, StreamCallback cb) {
+        inHandle = 0;
+        if (socket.destroyed()) {
+            cb.call(null);
+        } else if (error != null) {
+            cb.call(SystemError.errno(Errno.of(error), "write", error));
+        } else {
+            socket.timer.refresh();
+            cb.call(null);
+        }
+    }
+
+    /** Node's bytesWritten: bytes given to the OS plus those still buffered in the stream. */
+    long bytesWritten() {
+        return dispatched + Math.max(0, socket.writableLength() - inHandle);
+    }
+}
