@@ -30,6 +30,10 @@ final class FsErrors {
 
     /** Node's uvException: "ENOENT: no such file or directory, open '/x'" (-> 'dest' when two paths). */
     static SystemError uv(FsErrno e, String syscall, String path, String dest) {
+        return uv(e, syscall, path, dest, null);
+    }
+
+    static SystemError uv(FsErrno e, String syscall, String path, String dest, Throwable cause) {
         StringBuilder m = new StringBuilder(e.name()).append(": ").append(e.message).append(", ").append(syscall);
         if (path != null) {
             m.append(" '").append(path).append('\'');
@@ -37,7 +41,7 @@ final class FsErrors {
         if (dest != null) {
             m.append(" -> '").append(dest).append('\'');
         }
-        return new SystemError(e.name(), e.errno, syscall, path, dest, m.toString(), null, null);
+        return new SystemError(e.name(), e.errno, syscall, path, dest, m.toString(), null, cause);
     }
 
     /** The error Node would report for {@code t}, thrown by {@code syscall} on these paths. */
@@ -52,9 +56,7 @@ final class FsErrors {
         if (code == null) {
             return t instanceof RuntimeException r ? r : new IllegalStateException(t);
         }
-        SystemError e = uv(code, syscall, path, dest);
-        e.initCause(t);
-        return e;
+        return uv(code, syscall, path, dest, t);
     }
 
     private static FsErrno codeOf(Throwable t, String syscall) {
@@ -86,6 +88,16 @@ final class FsErrors {
         Map<String, Object> info = Map.of("code", "EISDIR", "message", detail, "path", path,
                 "syscall", syscall, "errno", 21);
         return new SystemError("ERR_FS_EISDIR", 21, syscall, path, null, message, info, null);
+    }
+
+    /**
+     * Node's ERR_INVALID_ARG_VALUE with the value shown as util.inspect shows a string
+     * ('a\x00b'); Errors.invalidArgValue shows "type string (...)", which is ERR_INVALID_ARG_TYPE's form.
+     */
+    static NodeError invalidArgValue(String name, String value, String reason) {
+        String shown = value.replace("\\", "\\\\").replace("'", "\\'").replace("\0", "\\x00");
+        return new NodeError("ERR_INVALID_ARG_VALUE", "The argument '" + name + "' " + reason + ". Received '"
+                + shown + "'");
     }
 
     /** Node's ERR_FS_FILE_TOO_LARGE: readFile of more than 2 GiB (a RangeError in Node). */

@@ -41,7 +41,7 @@ record OpenFlags(Set<StandardOpenOption> options, boolean append) {
             case "a+" -> O_APPEND | O_CREAT | O_RDWR;
             case "ax+", "xa+" -> O_APPEND | O_CREAT | O_RDWR | O_EXCL;
             case "as+", "sa+" -> O_APPEND | O_CREAT | O_RDWR | O_SYNC;
-            default -> throw Errors.invalidArgValue("flags", flags, "is invalid");
+            default -> throw FsErrors.invalidArgValue("flags", flags, "is invalid");
         };
         return of(n);
     }

@@ -13,7 +13,7 @@ final class PathArgs {
             throw Errors.invalidArgType(name, "of type string or an instance of Buffer or URL", null);
         }
         if (path.indexOf('\0') >= 0) {
-            throw Errors.invalidArgValue(name, path, "must be a string, Uint8Array, or URL without null bytes");
+            throw FsErrors.invalidArgValue(name, path, "must be a string, Uint8Array, or URL without null bytes");
         }
         return path;
     }
