@@ -57,13 +57,9 @@ class TimersTest {
             clock.advanceMillis(5);
             Timers.setTimeout(mark("B5"), 5);
         });
+        // node prints A10, B5 for the same script on an idle machine; with real time the two
+        // deadlines may differ by a millisecond, so this one is not compared with node here.
         assertThat(trace).containsExactly("A10@10", "B5@10");
-        NodeOracle.assertNodePrints("""
-                const t0 = Date.now();
-                setTimeout(() => console.log('A10'), 10);
-                while (Date.now() - t0 < 5);
-                setTimeout(() => console.log('B5'), 5);
-                """, List.of("A10", "B5"));
     }
 
     @Test
