@@ -9,6 +9,7 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -149,8 +150,9 @@ final class ListenHandle implements IoHandler {
     }
 
     /**
-     * Stops listening now. NIO closes a registered socket only at the selector's next pass, so
-     * the close phase runs one empty pass: the port is free again once 'close' has been emitted.
+     * Stops listening now. NIO closes a registered socket's descriptor only at the selector's
+     * next pass, so one empty pass runs at once (or right after the poll phase when called from
+     * inside it): as with libuv, a connect that follows close() is refused.
      */
     void close() {
         if (closed) {
@@ -170,11 +172,25 @@ final class ListenHandle implements IoHandler {
             }
         }
         update();
-        SelectionKey k = key;
-        loop.queueClose(() -> {
-            if (k != null && k.selector().isOpen()) {
-                k.selector().selectNow(ready -> { });
-            }
-        });
+        if (key != null) {
+            flushCancelled(key.selector());
+        }
+    }
+
+    private void flushCancelled(Selector selector) {
+        if (!selector.isOpen()) {
+            return;
+        }
+        if (Thread.holdsLock(selector)) {
+            // Inside the poll phase's select: a nested select is refused, so right after it.
+            loop.queuePending(() -> flushCancelled(selector));
+            return;
+        }
+        try {
+            // Readiness is level-triggered, so the events this pass drops are reported again.
+            selector.selectNow(ready -> { });
+        } catch (IOException ignored) {
+            // The descriptor is then closed at the loop's next poll instead.
+        }
     }
 }

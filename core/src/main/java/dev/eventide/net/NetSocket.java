@@ -306,6 +306,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
 
     @Override
     protected void _destroy(Throwable exception, StreamCallback cb) {
+        boolean wasConnecting = connecting;
         connecting = false;
         timer.clear();
         SocketHandle h = handle;
@@ -321,6 +322,11 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
                 h.close(onClose);
             }
             cb.call(exception);
+        } else if (wasConnecting) {
+            // Node made the handle when connect() was called; its close callback comes here.
+            boolean isException = exception != null;
+            cb.call(exception);
+            loop().queueClose(() -> emit("close", isException));
         } else {
             cb.call(exception);
             loop().nextTick(() -> emit("close", false));
