@@ -34,6 +34,23 @@ public final class Cipheriv extends CipherBase {
     }
 
     @Override
+    public Cipheriv setAAD(Bytes aad) {
+        super.setAAD(aad);
+        return this;
+    }
+
+    @Override
+    public Cipheriv setAutoPadding(boolean on) {
+        super.setAutoPadding(on);
+        return this;
+    }
+
+    @Override
+    public Cipheriv setAutoPadding() {
+        return setAutoPadding(true);
+    }
+
+    @Override
     void addAad(byte[] aad) {
         jdk.updateAAD(aad);
     }

@@ -82,7 +82,8 @@ final class CryptoErrors {
     }
 
     static NodeError invalidKeyType(String type) {
-        return Errors.invalidArgValue("type", "'" + type + "'", "must be a supported key type");
+        return new NodeError("ERR_INVALID_ARG_VALUE",
+                "The argument 'type' must be a supported key type. Received '" + type + "'");
     }
 
     static NodeError signDigestInvalid() {

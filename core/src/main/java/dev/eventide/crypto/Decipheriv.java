@@ -54,6 +54,23 @@ public final class Decipheriv extends CipherBase {
     }
 
     @Override
+    public Decipheriv setAAD(Bytes aad) {
+        super.setAAD(aad);
+        return this;
+    }
+
+    @Override
+    public Decipheriv setAutoPadding(boolean on) {
+        super.setAutoPadding(on);
+        return this;
+    }
+
+    @Override
+    public Decipheriv setAutoPadding() {
+        return setAutoPadding(true);
+    }
+
+    @Override
     void addAad(byte[] aad) {
         gcmAad.writeBytes(aad);
     }

@@ -107,7 +107,7 @@ final class Signer {
             default -> nist(d);
         };
         int algLen = 2 + oid.length + 2;
-        int total = 2 + algLen + 2 + hash.length;
+        int total = 2 + 2 + algLen + 2 + hash.length;
         byte[] out = new byte[total];
         int i = 0;
         out[i++] = 0x30;
