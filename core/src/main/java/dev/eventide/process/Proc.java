@@ -80,11 +80,12 @@ public final class Proc {
 
     /** Node's {@code process.emitWarning(message)}. */
     public static void emitWarning(String message) {
-        EventLoop.current().emitWarning(new ProcessWarning(message));
+        emitWarning(message, "Warning", null);
     }
 
     /** Node's {@code process.emitWarning(message, type, code)}. */
     public static void emitWarning(String message, String type, String code) {
+        dev.eventide.errors.Errors.requireNonNull(message, "warning", "of type string or an instance of Error");
         EventLoop.current().emitWarning(new ProcessWarning(type, message, code));
     }
 
