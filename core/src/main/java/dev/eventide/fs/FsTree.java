@@ -15,8 +15,9 @@ import java.util.List;
  * The calls that walk trees: readdir (recursive), mkdir -p, mkdtemp, rm -r and cp -r. Runs on a
  * pool thread or on the caller's thread (*Sync).
  *
- * <p>Recursive readdir is breadth-first, as Node's: a directory's entries, then the entries of
- * each of its subdirectories in the order they were listed.
+ * <p>Entries come in byte order of their names (libuv's scandir sorts). Recursive readdir is
+ * breadth-first, as Node's: a directory's entries, then the entries of each of its
+ * subdirectories in the order they were listed.
  */
 final class FsTree {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,8 +63,14 @@ final class FsTree {
                     entries.add(new Dirent(child.getFileName().toString(), dir, a));
                 }
             }
+            // libuv's scandir sorts entries with strcmp, so Node lists them in byte order.
+            entries.sort((x, y) -> java.util.Arrays.compareUnsigned(utf8(x.name()), utf8(y.name())));
             return entries;
         });
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** mkdir -p: returns the first directory made, absolute, or null when none was needed (as Node). */
