@@ -55,7 +55,7 @@ final class MemoryFiles extends ForwardingJavaFileManager<StandardJavaFileManage
         private final String text;
 
         SourceText(Path file, String shownName, String text) {
-            super(file.toUri(), Kind.SOURCE);
+            super(javacUri(file), Kind.SOURCE);
             this.shownName = shownName;
             this.text = text;
         }
@@ -63,6 +63,30 @@ final class MemoryFiles extends ForwardingJavaFileManager<StandardJavaFileManage
         @Override
         public String getName() {
             return shownName;
+        }
+
+        /**
+         * javac names a compact source file's class after the file (from its URI) and refuses a
+         * name that is not an identifier; node runs any file name, so a name such as
+         * {@code timers-unref.java} is given to javac as {@code timers_unref.java}.
+         */
+        static java.net.URI javacUri(Path file) {
+            Path abs = file.toAbsolutePath();
+            String name = abs.getFileName().toString();
+            String stem = name.endsWith(".java") ? name.substring(0, name.length() - 5) : name;
+            String safe = identifier(stem);
+            return safe.equals(stem) ? abs.toUri() : abs.resolveSibling(safe + ".java").toUri();
+        }
+
+        static String identifier(String stem) {
+            StringBuilder b = new StringBuilder(stem.length() + 1);
+            for (int i = 0; i < stem.length(); i++) {
+                char c = stem.charAt(i);
+                b.append(i == 0 ? (Character.isJavaIdentifierStart(c) ? c : Character.isJavaIdentifierPart(c) ? "_" + c : "_")
+                        : (Character.isJavaIdentifierPart(c) ? c : '_'));
+            }
+            String id = b.isEmpty() ? "_main" : b.toString();
+            return javax.lang.model.SourceVersion.isKeyword(id) || id.equals("_") ? id + "_" : id;
         }
 
         /** As in {@code java App.java}, a public class need not be named after the file. */

@@ -66,6 +66,26 @@ class LauncherTest {
     }
 
     @Test
+    void aFileNameThatIsNotAJavaIdentifierStillRuns() throws IOException {
+        Path app = write("timers-unref 2.java", """
+                import module dev.eventide;
+
+                void main(String[] args) throws Exception {
+                    Files.writeString(Path.of(args[0]), "ran " + getClass().getSimpleName());
+                }
+                """);
+        assertThat(run(app.toString(), out())).as(errText()).isZero();
+        assertThat(output()).isEqualTo("ran timers_unref_2");
+    }
+
+    @Test
+    void compileErrorsInAHyphenatedFileShowTheNameTheUserTyped() throws IOException {
+        Path app = write("bad-name.java", "void main() {\n    missing();\n}\n");
+        assertThat(run(app.toString())).isEqualTo(1);
+        assertThat(errText()).contains("bad-name.java:2: error: cannot find symbol");
+    }
+
+    @Test
     void classicStaticMainGetsItsArgumentsEvenInAFileNamedDifferently() throws IOException {
         Path app = write("classic.java", """
                 import java.nio.file.*;
