@@ -16,14 +16,16 @@ public final class Errors {
 
     /** Node: {@code The argument 'name' is invalid. Received X}. */
     public static NodeError invalidArgValue(String name, Object actual, String reason) {
+        // As Node: a dotted name is a property, and the value is shown as util.inspect shows it.
+        String kind = name.contains(".") ? "property" : "argument";
         return new NodeError("ERR_INVALID_ARG_VALUE",
-                "The argument '" + name + "' " + reason + ". Received " + describe(actual));
+                "The " + kind + " '" + name + "' " + reason + ". Received " + inspect(actual));
     }
 
     /** Node: {@code The value of "name" is out of range. It must be R. Received X}. */
     public static NodeError outOfRange(String name, String range, Object actual) {
         return new NodeError("ERR_OUT_OF_RANGE",
-                "The value of \"" + name + "\" is out of range. It must be " + range + ". Received " + actual);
+                "The value of \"" + name + "\" is out of range. It must be " + range + ". Received " + received(actual));
     }
 
     /** A loop-owned object was touched from a thread that does not own it. */
@@ -74,11 +76,45 @@ public final class Errors {
             return "type string ('" + text + "')";
         }
         if (actual instanceof Number n) {
-            return "type number (" + n + ")";
+            return "type number (" + number(n) + ")";
         }
         if (actual instanceof Boolean b) {
             return "type boolean (" + b + ")";
         }
         return "an instance of " + actual.getClass().getSimpleName();
+    }
+
+    /** A number as JavaScript prints it: 5.0 is "5". */
+    static String number(Number n) {
+        if ((n instanceof Double || n instanceof Float) && Double.isFinite(n.doubleValue())
+                && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e21) {
+            return Long.toString(n.longValue());
+        }
+        return n.toString();
+    }
+
+    /** Node's ERR_OUT_OF_RANGE: integers beyond 2^32 get '_' between groups of three digits. */
+    private static String received(Object actual) {
+        if (actual instanceof Number n && !(n instanceof Double || n instanceof Float)
+                && Math.abs(n.doubleValue()) > 4294967296.0) {
+            String digits = Long.toString(Math.abs(n.longValue()));
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < digits.length(); i++) {
+                if (i > 0 && (digits.length() - i) % 3 == 0) {
+                    b.append('_');
+                }
+                b.append(digits.charAt(i));
+            }
+            return (n.longValue() < 0 ? "-" : "") + b;
+        }
+        return actual instanceof Number n ? number(n) : String.valueOf(actual);
+    }
+
+    /** A short util.inspect: strings in single quotes, numbers as JavaScript prints them. */
+    private static String inspect(Object actual) {
+        if (actual instanceof CharSequence s) {
+            return "'" + s + "'";
+        }
+        return actual instanceof Number n ? number(n) : String.valueOf(actual);
     }
 }
