@@ -52,12 +52,12 @@ final class Compressor extends ZlibCodec {
     }
 
     @Override
-    void process(Bytes input, int flush) {
+    int process(Bytes input, int flush) {
         if (finished) {
             if (input.length() > 0) {
                 throw ZlibErrors.streamError("write after the end of the compressed stream");
             }
-            return;
+            return 0;
         }
         if (gzip && !headerWritten) {
             emitBytes(gzipHeader());
@@ -79,6 +79,7 @@ final class Compressor extends ZlibCodec {
             drain(flush == Z_NO_FLUSH ? Deflater.NO_FLUSH
                     : flush == Z_FULL_FLUSH ? Deflater.FULL_FLUSH : Deflater.SYNC_FLUSH);
         }
+        return input.length();
     }
 
     /** Deflates until all input is taken and, for a flush, until the flush output is complete. */

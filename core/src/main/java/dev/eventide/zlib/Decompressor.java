@@ -93,15 +93,19 @@ final class Decompressor extends ZlibCodec {
     }
 
     @Override
-    void process(Bytes input, int flush) {
-        consume(input.array(), input.byteOffset(), input.byteOffset() + input.length());
-        if (flush == Z_FINISH && phase != Phase.MEMBER_END && phase != Phase.DONE) {
+    int process(Bytes input, int flush) {
+        int start = input.byteOffset();
+        int end = start + input.length();
+        int stop = consume(input.array(), start, end);
+        if (stop == end && flush == Z_FINISH && phase != Phase.MEMBER_END && phase != Phase.DONE) {
             throw ZlibErrors.unexpectedEnd();
         }
+        return stop - start;
     }
 
-    private void consume(byte[] a, int pos, int end) {
-        while (pos < end) {
+    /** Runs the phases over {@code a[pos, end)}; returns where it stopped (early only over budget). */
+    private int consume(byte[] a, int pos, int end) {
+        while (pos < end && !overBudget()) {
             pos = switch (phase) {
                 case DETECT -> detect(a, pos, end);
                 case HEADER -> header(a, pos, end);
@@ -111,6 +115,7 @@ final class Decompressor extends ZlibCodec {
                 case DONE -> end;
             };
         }
+        return pos;
     }
 
     /** Holds the first two bytes, picks gzip or zlib (and checks the window), then replays them. */
@@ -179,6 +184,8 @@ final class Decompressor extends ZlibCodec {
                     supplyDictionary();
                 } else if (n < size && inflater.needsInput()) {
                     return end;
+                } else if (overBudget() && inflater.getRemaining() > 0) {
+                    return end - inflater.getRemaining(); // zlib keeps any pending output for the next call
                 }
             }
         } catch (DataFormatException e) {

@@ -26,6 +26,8 @@ public abstract sealed class ZlibCodec permits Compressor, Decompressor {
     private byte[] out;
     private int outOff;
     private long produced;
+    /** The output count at which the current write may stop early (see the 4-argument write). */
+    private long budgetEnd = Long.MAX_VALUE;
     private long bytesWritten;
     private boolean closed;
 
@@ -53,6 +55,15 @@ public abstract sealed class ZlibCodec permits Compressor, Decompressor {
      * this returns. Throws {@link ZlibError} on bad data, ERR_BUFFER_TOO_LARGE past the limit.
      */
     public final void write(Bytes input, int flush, Consumer<Bytes> output) {
+        write(input, flush, output, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #write(Bytes, int, Consumer)}, but a decompressor may stop early, once it has
+     * made {@code budget} bytes of output in this call and input is left: returns how much input
+     * it took (the rest must be written again). Compressors take all input.
+     */
+    final int write(Bytes input, int flush, Consumer<Bytes> output, long budget) {
         if (input == null) {
             throw ZlibErrors.invalidType("input", "an instance of Buffer", null);
         }
@@ -62,11 +73,13 @@ public abstract sealed class ZlibCodec permits Compressor, Decompressor {
             throw ZlibErrors.streamError("zlib binding closed");
         }
         sink = output;
+        budgetEnd = budget == Long.MAX_VALUE ? Long.MAX_VALUE : produced + budget;
         boolean ok = false;
         try {
-            bytesWritten += input.length();
-            process(input, flush);
+            int consumed = process(input, flush);
+            bytesWritten += consumed;
             ok = true;
+            return consumed;
         } finally {
             sink = null;
             if (!ok) {
@@ -108,7 +121,13 @@ public abstract sealed class ZlibCodec permits Compressor, Decompressor {
         return settings.mode();
     }
 
-    abstract void process(Bytes input, int flush);
+    /** Feeds the input; returns how much of it was taken (all of it, unless over budget). */
+    abstract int process(Bytes input, int flush);
+
+    /** True once this write made its budget of output. */
+    final boolean overBudget() {
+        return produced >= budgetEnd;
+    }
 
     /** The array to write the next output into, with room after {@link #roomStart()}. */
     final byte[] room() {

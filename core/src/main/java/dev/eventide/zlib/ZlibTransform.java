@@ -29,6 +29,8 @@ public final class ZlibTransform extends TransformStream {
     private static final Bytes[] FLUSH_CHUNKS = new Bytes[Z_BLOCK + 1];
     /** Node's order of "flushiness": NO_FLUSH < BLOCK < PARTIAL < SYNC < FULL < FINISH. */
     private static final int[] FLUSHINESS = {0, 2, 3, 4, 5, 1};
+    /** About how much output one worker round makes before handing it to the loop. */
+    private static final int ROUND_OUTPUT = 64 * 1024;
 
     static {
         for (int i = 0; i < FLUSH_CHUNKS.length; i++) {
@@ -46,6 +48,8 @@ public final class ZlibTransform extends TransformStream {
     private boolean closePending;
     private boolean resetPending;
     private int[] paramsPending;
+    /** The rest of a chunk, waiting for the reader to want more output. */
+    private Runnable continuation;
     private int level;
     private int strategy;
 
@@ -165,15 +169,20 @@ public final class ZlibTransform extends TransformStream {
         callback.call(null);
     }
 
-    /** One chunk through the codec on a worker; the output is pushed back on the loop thread. */
+    /** One chunk through the codec, in rounds of bounded output (see {@link #runRound}). */
     private void process(Bytes input, int flush, TransformCallback callback) {
         applyPending();
+        round(input, flush, callback);
+    }
+
+    /**
+     * Runs one round on a worker and pushes its output on the loop thread. If input is left, the
+     * next round starts at once, or, when the readable side is full, from the next _read: so a
+     * zip bomb is decompressed only as fast as it is consumed.
+     */
+    private void round(Bytes input, int flush, TransformCallback callback) {
         working = true;
-        loop.queueWork(() -> {
-            List<Bytes> out = new ArrayList<>();
-            codec.write(input, flush, out::add);
-            return out;
-        }, (out, error) -> {
+        loop.queueWork(() -> runRound(input, flush), (result, error) -> {
             working = false;
             if (closePending) {
                 codec.close();
@@ -186,12 +195,46 @@ public final class ZlibTransform extends TransformStream {
                 destroy(error); // as Node's zlibOnError: the write callback is not called
                 return;
             }
-            bytesWritten += input.length();
-            for (Bytes b : out) {
-                push(b);
+            bytesWritten += result.consumed();
+            boolean wantsMore = true;
+            for (Bytes b : result.output()) {
+                wantsMore = push(b);
             }
-            callback.done();
+            if (result.consumed() == input.length()) {
+                callback.done();
+                return;
+            }
+            Bytes rest = input.subarray(result.consumed());
+            continuation = () -> round(rest, flush, callback);
+            if (wantsMore) {
+                resumeRounds();
+            }
         });
+    }
+
+    private record Round(List<Bytes> output, int consumed) {}
+
+    /** On a worker: feeds the chunk until about {@link #ROUND_OUTPUT} bytes came out. */
+    private Round runRound(Bytes input, int flush) {
+        List<Bytes> out = new ArrayList<>();
+        int consumed = codec.write(input, flush, out::add, ROUND_OUTPUT);
+        return new Round(out, consumed);
+    }
+
+    private void resumeRounds() {
+        Runnable next = continuation;
+        continuation = null;
+        if (next != null) {
+            next.run();
+        }
+    }
+
+    @Override
+    protected void _read(int size) {
+        super._read(size);
+        if (!working) {
+            resumeRounds();
+        }
     }
 
     private void applyPending() {

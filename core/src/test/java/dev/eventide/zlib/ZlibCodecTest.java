@@ -161,6 +161,29 @@ class ZlibCodecTest {
     }
 
     @Test
+    void aDecompressorStopsAtItsBudgetAndResumesWhereItStopped() {
+        Bytes packed = Zlib.gzipSync(TEXT);
+        ZlibCodec gunzip = ZlibCodec.create(ZlibMode.GUNZIP, null);
+        List<Bytes> out = new ArrayList<>();
+        Bytes rest = packed;
+        int rounds = 0;
+        while (true) {
+            int before = out.size();
+            int taken = gunzip.write(rest, Z_FINISH, out::add, 20_000);
+            rounds++;
+            long made = out.subList(before, out.size()).stream().mapToLong(Bytes::length).sum();
+            assertThat(made).isLessThan(20_000 + 16 * 1024);
+            if (taken == rest.length()) {
+                break;
+            }
+            rest = rest.subarray(taken);
+        }
+        assertThat(rounds).isGreaterThan(5);
+        assertThat(Bytes.concat(out)).isEqualTo(TEXT);
+        assertThat(gunzip.bytesWritten()).isEqualTo(packed.length());
+    }
+
+    @Test
     void aCodecIsClosedAfterAnError() {
         ZlibCodec gunzip = ZlibCodec.create(ZlibMode.GUNZIP, null);
         assertThatThrownBy(() -> all(gunzip, Bytes.from("not gzip"), Z_NO_FLUSH)).isInstanceOf(ZlibError.class);
