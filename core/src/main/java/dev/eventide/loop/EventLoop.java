@@ -145,8 +145,8 @@ public final class EventLoop implements Executor {
     private void runLoop() {
         boolean alive = alive();
         updateTime();
-        if (alive) {
-            timers.runDue(now);
+        if (alive && timers.runDue(now)) {
+            drainScope();
         }
         while (alive && !exiting) {
             runQueue(pending);
@@ -155,10 +155,13 @@ public final class EventLoop implements Executor {
             for (int r = 0; r < 8 && !pending.isEmpty() && !exiting; r++) {
                 runQueue(pending);
             }
+            drainScope();
             immediates.run();
             runQueue(closing);
             updateTime();
-            timers.runDue(now);
+            if (timers.runDue(now)) {
+                drainScope();
+            }
             alive = alive();
         }
     }
@@ -195,20 +198,38 @@ public final class EventLoop implements Executor {
      * Runs one callback as Node's MakeCallback does: the callback, then the microtask drain; an
      * error escaping either goes to uncaughtException handling.
      */
-    void invoke(Task callback) {
+    boolean invoke(Task callback) {
         long seq = callbackSeq;
         SEQ.setOpaque(this, seq + 1);
         try {
             callback.run();
             microtasks.drain();
+            return true;
         } catch (ProcessExit exit) {
             throw exit;
         } catch (Throwable t) {
             reportUncaught(t, "uncaughtException");
+            return false;
         } finally {
             SEQ.setOpaque(this, seq + 2);
         }
     }
+
+    /**
+     * Drains the microtask queues outside any callback, as the close of a Node callback scope
+     * that wraps a whole phase: the end of the timers phase (RunTimers) and the start of the check
+     * phase (RunAndClearNativeImmediates). It matters only after a callback threw, which skips
+     * that callback's own drain: what it left queued runs here, before the next phase's
+     * callbacks.
+     */
+    private void drainScope() {
+        if (!microtasks.hasPending()) {
+            return;
+        }
+        invoke(NOTHING);
+    }
+
+    private static final Task NOTHING = () -> { };
 
     /**
      * Odd while a callback (with its microtask drain) runs, even between callbacks; it grows by

@@ -6,7 +6,8 @@ package dev.eventide.loop;
  *
  * <p>The phase runs only the immediates queued before it began: the queue is detached first, so
  * an immediate queued by an immediate waits for the next iteration (and a timer that came due in
- * between runs before it).
+ * between runs before it). One exception, Node's too: when the batch's last immediate throws,
+ * the immediates queued meanwhile run in this phase.
  */
 final class ImmediateQueue {
     private final EventLoop loop;
@@ -100,9 +101,17 @@ final class ImmediateQueue {
             }
             Task cb = im.callback;
             im.callback = null;
-            loop.invoke(cb);
+            boolean ok = loop.invoke(cb);
             if (loop.stopping()) {
                 return;
+            }
+            if (!ok && runningHead == null && head != null) {
+                // Node retries processImmediate after an error while its batch is unfinished;
+                // when the error came from the batch's last immediate, the retry takes the
+                // immediates queued during this phase, so they run now, not next iteration.
+                runningHead = head;
+                head = null;
+                tail = null;
             }
         }
     }

@@ -47,6 +47,11 @@ final class Microtasks {
         return ticks.isEmpty() && jobs.isEmpty();
     }
 
+    /** Whether a drain has anything to do (Node's hasTickScheduled || hasRejectionToWarn). */
+    boolean hasPending() {
+        return !ticks.isEmpty() || !jobs.isEmpty() || rejections.hasPending();
+    }
+
     /**
      * Empties both queues and reports rejections. An error escaping a tick propagates to the
      * caller (the loop reports it), leaving the rest queued for the next drain, as in Node.

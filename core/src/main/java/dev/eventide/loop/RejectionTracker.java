@@ -38,6 +38,10 @@ final class RejectionTracker {
         }
     }
 
+    boolean hasPending() {
+        return !pendingUnhandled.isEmpty() || !asyncHandled.isEmpty();
+    }
+
     /** Reports what is due; returns true when that may have queued more microtasks. */
     boolean process() {
         boolean more = !asyncHandled.isEmpty();

@@ -157,14 +157,18 @@ final class TimerQueue {
     }
 
     /** Runs every timer due at {@code now}, list by list, as Node's {@code processTimers}. */
-    void runDue(long now) {
+    /** Returns whether any list was due (Node then ran its timers callback scope). */
+    boolean runDue(long now) {
         TimerList list;
+        boolean ran = false;
         while ((list = heap.peek()) != null) {
             if (list.expiry > now) {
-                return;
+                return ran;
             }
+            ran = true;
             runList(list, now);
         }
+        return ran;
     }
 
     private void runList(TimerList list, long now) {
