@@ -1,6 +1,7 @@
 package dev.eventide.crypto;
 
 import dev.eventide.loop.EventLoop;
+import dev.eventide.loop.WorkKind;
 import dev.eventide.promise.Deferred;
 import dev.eventide.promise.Promise;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ final class CryptoJobs {
     static <T> Promise<T> submit(Callable<T> work) {
         EventLoop loop = EventLoop.current();
         Deferred<T> result = Promise.withResolvers();
-        loop.queueWork(work, (value, error) -> {
+        loop.queueWork(WorkKind.CRYPTO, work, (value, error) -> {
             if (error != null) {
                 result.reject(error);
             } else {
