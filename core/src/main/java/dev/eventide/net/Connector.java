@@ -65,7 +65,7 @@ final class Connector {
         try {
             h = SocketHandle.open(socket.loop(), StandardProtocolFamily.UNIX);
         } catch (IOException e) {
-            socket.destroy(SystemError.errno(Errno.of(e), "socket", e));
+            socket.destroy(NetError.errno(Errno.of(e), "socket", e));
             return;
         }
         socket.attach(h);
@@ -81,7 +81,7 @@ final class Connector {
             h = SocketHandle.open(socket.loop(),
                     address instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         } catch (IOException e) {
-            socket.destroy(SystemError.errno(Errno.of(e), "socket", e));
+            socket.destroy(NetError.errno(Errno.of(e), "socket", e));
             return;
         }
         socket.attach(h);
@@ -91,7 +91,7 @@ final class Connector {
             try {
                 h.bind(new InetSocketAddress(InetAddress.getByName(localAddress), options.localPort));
             } catch (IOException e) {
-                socket.destroy(SystemError.withHostPort(Errno.of(e), "bind", localAddress, options.localPort, null, e));
+                socket.destroy(NetError.withHostPort(Errno.of(e), "bind", localAddress, options.localPort, null, e));
                 return;
             }
         }
@@ -111,7 +111,7 @@ final class Connector {
     }
 
     /** Node's ExceptionWithHostPort for a failed connect: "connect ECONNREFUSED 127.0.0.1:80". */
-    SystemError error(IOException e) {
-        return SystemError.withHostPort(Errno.of(e), "connect", socket.connectAddress, socket.connectPort, null, e);
+    NetError error(IOException e) {
+        return NetError.withHostPort(Errno.of(e), "connect", socket.connectAddress, socket.connectPort, null, e);
     }
 }

@@ -16,13 +16,13 @@ final class Lookup {
     /** Receives the addresses (in the resolver's order), or the ENOTFOUND error. */
     @FunctionalInterface
     interface AllCallback {
-        void done(List<InetAddress> addresses, SystemError error) throws Exception;
+        void done(List<InetAddress> addresses, NetError error) throws Exception;
     }
 
     /** Receives the first address, or the error. */
     @FunctionalInterface
     interface OneCallback {
-        void done(InetAddress address, SystemError error) throws Exception;
+        void done(InetAddress address, NetError error) throws Exception;
     }
 
     private Lookup() {}
@@ -41,7 +41,7 @@ final class Lookup {
             List<InetAddress> kept = err == null ? filter(addresses, family) : List.of();
             if (kept.isEmpty()) {
                 Throwable cause = err != null ? err : new UnknownHostException(host);
-                cb.done(null, SystemError.lookup(host, cause));
+                cb.done(null, NetError.lookup(host, cause));
             } else {
                 cb.done(kept, null);
             }

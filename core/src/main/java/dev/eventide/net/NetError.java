@@ -10,9 +10,10 @@ import dev.eventide.errors.NodeError;
  *
  * <p>The messages are Node's: {@code connect ECONNREFUSED 127.0.0.1:1234},
  * {@code listen EADDRINUSE: address already in use 127.0.0.1:8080}, {@code read ECONNRESET}.
- * (Kept in the net package until the errors package takes it; it belongs to fs and dns too.)
+ * (Named NetError while fs has its own SystemError; the two are to be merged into one
+ * SystemError in dev.eventide.errors.)
  */
-public class SystemError extends NodeError {
+public class NetError extends NodeError {
     private static final long serialVersionUID = 1L;
 
     private final int errno;
@@ -21,7 +22,7 @@ public class SystemError extends NodeError {
     private final Integer port;
     private final String hostname;
 
-    SystemError(String code, int errno, String syscall, String message, String address, Integer port,
+    NetError(String code, int errno, String syscall, String message, String address, Integer port,
             String hostname, Throwable cause) {
         super(code, message, cause);
         this.errno = errno;
@@ -32,30 +33,30 @@ public class SystemError extends NodeError {
     }
 
     /** Node's ErrnoException: "read ECONNRESET". */
-    static SystemError errno(Errno code, String syscall, Throwable cause) {
-        return new SystemError(code.name(), code.errno, syscall, syscall + " " + code.name(), null, null, null,
+    static NetError errno(Errno code, String syscall, Throwable cause) {
+        return new NetError(code.name(), code.errno, syscall, syscall + " " + code.name(), null, null, null,
                 cause);
     }
 
     /** Node's ExceptionWithHostPort: "connect ECONNREFUSED 127.0.0.1:1234" (port may be null). */
-    static SystemError withHostPort(Errno code, String syscall, String address, Integer port, String local,
+    static NetError withHostPort(Errno code, String syscall, String address, Integer port, String local,
             Throwable cause) {
         String message = syscall + " " + code.name() + where(address, port);
         if (local != null) {
             message += " - Local (" + local + ")";
         }
-        return new SystemError(code.name(), code.errno, syscall, message, address, port, null, cause);
+        return new NetError(code.name(), code.errno, syscall, message, address, port, null, cause);
     }
 
     /** Node's UVExceptionWithHostPort: "listen EADDRINUSE: address already in use 127.0.0.1:80". */
-    static SystemError uvWithHostPort(Errno code, String syscall, String address, Integer port, Throwable cause) {
+    static NetError uvWithHostPort(Errno code, String syscall, String address, Integer port, Throwable cause) {
         String message = syscall + " " + code.name() + ": " + code.message + where(address, port);
-        return new SystemError(code.name(), code.errno, syscall, message, address, port, null, cause);
+        return new NetError(code.name(), code.errno, syscall, message, address, port, null, cause);
     }
 
     /** dns.lookup's failure: "getaddrinfo ENOTFOUND example.invalid". */
-    static SystemError lookup(String hostname, Throwable cause) {
-        return new SystemError("ENOTFOUND", Errno.ENOTFOUND.errno, "getaddrinfo",
+    static NetError lookup(String hostname, Throwable cause) {
+        return new NetError("ENOTFOUND", Errno.ENOTFOUND.errno, "getaddrinfo",
                 "getaddrinfo ENOTFOUND " + hostname, null, null, hostname, cause);
     }
 

@@ -168,7 +168,7 @@ public class NetServer extends EventEmitter implements ListenHandle.Owner {
     }
 
     private void failed(IOException e, String address, Integer port) {
-        SystemError error = SystemError.uvWithHostPort(Errno.of(e), "listen", address, port, e);
+        NetError error = NetError.uvWithHostPort(Errno.of(e), "listen", address, port, e);
         loop.nextTick(() -> emit("error", error));
     }
 
@@ -232,7 +232,7 @@ public class NetServer extends EventEmitter implements ListenHandle.Owner {
 
     @Override
     public void onAcceptError(IOException error) {
-        emit("error", SystemError.errno(Errno.of(error), "accept", error));
+        emit("error", NetError.errno(Errno.of(error), "accept", error));
     }
 
     /** Called by a socket of this server when it is destroyed. */

@@ -214,7 +214,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     @Override
     public void onReadError(IOException error) {
         unrefTimer();
-        destroy(SystemError.errno(Errno.of(error), "read", error));
+        destroy(NetError.errno(Errno.of(error), "read", error));
     }
 
     private void onReadableStreamEnd() {

@@ -68,7 +68,7 @@ final class SocketWriter {
         if (socket.destroyed()) {
             cb.call(null);
         } else if (error != null) {
-            cb.call(SystemError.errno(Errno.of(error), "write", error));
+            cb.call(NetError.errno(Errno.of(error), "write", error));
         } else {
             socket.timer.refresh();
             cb.call(null);

@@ -46,14 +46,14 @@ class NetErrorsTest {
                 int port = s.address().port();
                 NetServer s2 = Net.createServer();
                 s2.on("error", a -> {
-                    SystemError e = (SystemError) a[0];
+                    NetError e = (NetError) a[0];
                     trace.add(String.join("|", e.code(), "" + e.errno(), e.syscall(), e.address(),
                             "" + (e.port() == port),
                             "" + e.getMessage().equals("listen EADDRINUSE: address already in use 127.0.0.1:" + port)));
                     s.close(() -> {
                         NetSocket c = Net.connect(port, "127.0.0.1");
                         c.on("error", b -> {
-                            SystemError f = (SystemError) b[0];
+                            NetError f = (NetError) b[0];
                             trace.add(String.join("|", f.code(), "" + f.errno(), f.syscall(), f.address(),
                                     "" + (f.port() == port),
                                     "" + f.getMessage().equals("connect ECONNREFUSED 127.0.0.1:" + port)));
@@ -77,7 +77,7 @@ class NetErrorsTest {
         NetHarness.assertSameAsNode(js, expected, trace -> {
             NetSocket c = Net.connect(path);
             c.on("error", a -> {
-                SystemError e = (SystemError) a[0];
+                NetError e = (NetError) a[0];
                 trace.add(String.join("|", e.code(), "" + e.errno(), e.syscall(), e.address(), e.getMessage()));
             });
             c.on("close", a -> trace.add("close:" + a[0]));
@@ -97,9 +97,9 @@ class NetErrorsTest {
                 "ENOTFOUND|-3008|getaddrinfo|nosuch.invalid|getaddrinfo ENOTFOUND nosuch.invalid", "close:true");
         NetHarness.assertSameAsNode(js, expected, trace -> {
             NetSocket c = Net.connect(80, "nosuch.invalid");
-            c.on("lookup", a -> trace.add("lookup:" + ((SystemError) a[0]).code() + ":" + a[3]));
+            c.on("lookup", a -> trace.add("lookup:" + ((NetError) a[0]).code() + ":" + a[3]));
             c.on("error", a -> {
-                SystemError e = (SystemError) a[0];
+                NetError e = (NetError) a[0];
                 trace.add(String.join("|", e.code(), "" + e.errno(), e.syscall(), e.hostname(), e.getMessage()));
             });
             c.on("close", a -> trace.add("close:" + a[0]));

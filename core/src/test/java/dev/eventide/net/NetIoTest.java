@@ -121,7 +121,7 @@ class NetIoTest {
         Path file = Files.createFile(dir.resolve("taken.sock"));
         NetHarness.Run run = NetHarness.run(10, trace -> {
             NetServer server = Net.createServer();
-            server.on("error", a -> trace.add(((SystemError) a[0]).getMessage()));
+            server.on("error", a -> trace.add(((NetError) a[0]).getMessage()));
             server.listen(file.toString());
         });
         assertThat(run.trace()).containsExactly("listen EADDRINUSE: address already in use " + file);

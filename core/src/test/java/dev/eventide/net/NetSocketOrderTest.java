@@ -213,7 +213,7 @@ class NetSocketOrderTest {
                 c.on("connect", a -> trace.add("c:connect"));
                 c.on("data", a -> trace.add("c:data:" + a[0]));
                 c.on("end", a -> trace.add("c:end"));
-                c.on("error", a -> trace.add("c:error:" + ((SystemError) a[0]).code()));
+                c.on("error", a -> trace.add("c:error:" + ((NetError) a[0]).code()));
                 c.on("close", a -> trace.add("c:close:" + a[0]));
             });
         }).trace();
@@ -313,7 +313,7 @@ class NetSocketOrderTest {
                 NetSocket[] c = new NetSocket[1];
                 c[0] = Net.connect(server[0].address().port(), "127.0.0.1", () -> c[0].write("x"));
                 c[0].on("error", a -> {
-                    SystemError e = (SystemError) a[0];
+                    NetError e = (NetError) a[0];
                     trace.add("c:error:" + e.code() + ":" + e.syscall() + ":" + e.errno() + ":" + e.getMessage());
                 });
                 c[0].on("end", a -> trace.add("c:end"));
