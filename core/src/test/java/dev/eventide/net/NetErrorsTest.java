@@ -172,4 +172,87 @@ class NetErrorsTest {
         // Not a behaviour: documents that the comparisons above skip cleanly without node.
         assertThat(NodeOracle.available() || NodeOracle.stdout("") == null).isTrue();
     }
+
+    private static final String WRITE_TO_A_CLOSED_PEER = """
+            const net = require('net');
+            const log = (s) => console.log(s);
+            const server = net.createServer((sock) => { sock.on('data', () => sock.destroy()); });
+            server.listen(0, '127.0.0.1', () => {
+              const c = net.connect({port: server.address().port, host: '127.0.0.1', allowHalfOpen: true},
+                  () => c.write('x'));
+              c.on('end', () => {
+                log('end');
+                const t = setInterval(() => c.write('more', e => {
+                  if (e) { log('cb:' + e.code + ':' + e.syscall + ':' + e.message); clearInterval(t); }
+                }), 5);
+              });
+              c.on('error', e => log('error:' + e.code + ':' + e.syscall));
+              c.on('close', h => { log('close:' + h); server.close(); });
+            });
+            """;
+
+    @Test
+    void writingToAPeerThatClosedIsEpipeFromWrite() {
+        List<String> expected = List.of("end", "cb:EPIPE:write:write EPIPE", "error:EPIPE:write", "close:true");
+        NetHarness.assertSameAsNode(WRITE_TO_A_CLOSED_PEER, expected, trace -> {
+            NetServer server = Net.createServer(sock -> sock.on("data", a -> sock.destroy()));
+            server.listen(0, "127.0.0.1", () -> {
+                NetSocket[] c = new NetSocket[1];
+                c[0] = Net.connect(new NetConnectOptions().port(server.address().port()).host("127.0.0.1")
+                        .allowHalfOpen(true), () -> c[0].write("x"));
+                c[0].on("end", a -> {
+                    trace.add("end");
+                    dev.eventide.loop.Timeout[] t = new dev.eventide.loop.Timeout[1];
+                    t[0] = dev.eventide.loop.Timers.setInterval(() -> c[0].write("more", e -> {
+                        if (e != null) {
+                            NetError ne = (NetError) e;
+                            trace.add("cb:" + ne.code() + ":" + ne.syscall() + ":" + ne.getMessage());
+                            dev.eventide.loop.Timers.clearInterval(t[0]);
+                        }
+                    }), 5);
+                });
+                c[0].on("error", a -> trace.add("error:" + ((NetError) a[0]).code() + ":" + ((NetError) a[0]).syscall()));
+                c[0].on("close", a -> {
+                    trace.add("close:" + a[0]);
+                    server.close();
+                });
+            });
+        });
+    }
+
+    private static final String WRITE_AFTER_PEER_ENDED = """
+            const net = require('net');
+            const log = (s) => console.log(s);
+            const server = net.createServer((sock) => { sock.end(); });
+            server.listen(0, '127.0.0.1', () => {
+              const c = net.connect(server.address().port, '127.0.0.1');
+              c.on('end', () => { log('end'); setImmediate(() => {
+                const r = c.write('late', e => log('cb:' + (e && e.code))); log('write:' + r); }); });
+              c.on('error', e => log('error:' + e.code + ':' + e.message));
+              c.on('close', h => { log('close:' + h); server.close(); });
+            });
+            """;
+
+    @Test
+    void writeAfterThePeerEndedTheSocketIsEpipeEndedByTheOtherParty() {
+        List<String> expected = List.of("end", "write:false", "cb:EPIPE", "close:false");
+        NetHarness.assertSameAsNode(WRITE_AFTER_PEER_ENDED, expected, trace -> {
+            NetServer server = Net.createServer(sock -> sock.end());
+            server.listen(0, "127.0.0.1", () -> {
+                NetSocket c = Net.connect(server.address().port(), "127.0.0.1");
+                c.on("end", a -> {
+                    trace.add("end");
+                    dev.eventide.loop.Timers.setImmediate(() -> {
+                        boolean r = c.write("late", e -> trace.add("cb:" + (e == null ? null : ((NodeError) e).code())));
+                        trace.add("write:" + r);
+                    });
+                });
+                c.on("error", a -> trace.add("error:" + ((NodeError) a[0]).code()));
+                c.on("close", a -> {
+                    trace.add("close:" + a[0]);
+                    server.close();
+                });
+            });
+        });
+    }
 }
