@@ -48,11 +48,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     private final SocketWriter writer = new SocketWriter(this);
     private final EventLoop eventLoop = EventLoop.current();
 
-    /** A socket that is not connected yet; call connect(). */
-    public NetSocket() {
-        this(new NetConnectOptions());
-    }
-
+    /** A socket that is not connected yet (Node's new net.Socket(options)); call connect(). */
     public NetSocket(NetConnectOptions options) {
         super(streamOptions(options.allowHalfOpen, options.highWaterMark, options.readableHighWaterMark,
                 options.writableHighWaterMark));
@@ -107,10 +103,6 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     }
 
     // ---- connect ----
-
-    public NetSocket connect(int port) {
-        return connect(new NetConnectOptions().port(port), null);
-    }
 
     public NetSocket connect(int port, String host) {
         return connect(new NetConnectOptions().port(port).host(host), null);
