@@ -146,7 +146,7 @@ final class Launcher {
         argv.addAll(args);
         Thread.currentThread().setContextClassLoader(type.getClassLoader());
         try {
-            return EventLoop.run(List.copyOf(argv), main);
+            return EventLoop.run(List.copyOf(argv), withWatchdog(main));
         } catch (Throwable t) {
             // The loop reports the program's uncaught errors itself; this is the fallback
             // for one that escapes it, printed as the java launcher prints it.
@@ -154,6 +154,29 @@ final class Launcher {
             t.printStackTrace(err);
             return 1;
         }
+    }
+
+    /**
+     * Starts the blocked-loop watchdog (100 ms unless EVENTIDE_WATCHDOG says another number of
+     * ms, or 0 for none) inside the loop, before main. Reached reflectively until module
+     * dev.eventide exports dev.eventide.diagnostics (then this becomes a direct call); without
+     * the export it is skipped with a debug line.
+     */
+    private Runnable withWatchdog(Runnable main) {
+        String setting = env.get("EVENTIDE_WATCHDOG");
+        if ("0".equals(setting)) {
+            return main;
+        }
+        return () -> {
+            try {
+                Class.forName("dev.eventide.diagnostics.BlockedLoopWatchdog")
+                        .getMethod("startFromEnvironment", EventLoop.class, String.class)
+                        .invoke(null, EventLoop.current(), setting);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                debug("no blocked-loop watchdog: " + e);
+            }
+            main.run();
+        };
     }
 
     private static Class<?> loadClass(String name, ClassLoader loader) {

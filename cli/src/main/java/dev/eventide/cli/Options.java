@@ -24,13 +24,25 @@ record Options(Mode mode, String classPath, String target, List<String> args) {
               -cp, -classpath, --class-path <path>
                                  jars and folders (':'-separated) holding the program's classes
                                  and libraries; with a class name, runs that class
+              --inspect[=[host:]port]
+                                 start the JVM's debug agent (JDWP) on 127.0.0.1:9229, or the
+                                 given port or host:port (all interfaces only if you name them)
+              --inspect-brk[=[host:]port]
+                                 as --inspect, and wait for the debugger before main runs
+              --prof             record a JFR profile of the run; its path is printed on exit
               -v, --version      print Eventide's version
               -h, --help         print this help
               --                 end of options: what follows is the program
             """;
 
-    /** Flags that later issues implement; recognised now so that the message is clear. */
-    private static final List<String> RESERVED = List.of("--inspect", "--inspect-brk", "--prof");
+    /**
+     * Flags that bin/eventide turns into JVM options before the JVM starts (the debug agent, a
+     * JFR recording); here they are only accepted and skipped.
+     */
+    static boolean isJvmFlag(String arg) {
+        return arg.equals("--inspect") || arg.startsWith("--inspect=") || arg.equals("--inspect-brk")
+                || arg.startsWith("--inspect-brk=") || arg.equals("--prof");
+    }
 
     static Options parse(List<String> argv) {
         String classPath = null;
@@ -63,6 +75,10 @@ record Options(Mode mode, String classPath, String target, List<String> args) {
                     return new Options(Mode.AOT_TRAINING, null, null, List.copyOf(argv.subList(i + 1, argv.size())));
                 }
                 default -> {
+                    if (isJvmFlag(arg)) {
+                        i++;
+                        continue;
+                    }
                     if (arg.startsWith("--class-path=")) {
                         classPath = arg.substring("--class-path=".length());
                         i++;
@@ -88,10 +104,6 @@ record Options(Mode mode, String classPath, String target, List<String> args) {
     }
 
     private static UsageException unknown(String arg) {
-        String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-        if (RESERVED.contains(name)) {
-            return new UsageException(name + " is not supported yet");
-        }
         return new UsageException("bad option: " + arg);
     }
 

@@ -72,8 +72,10 @@ final class SourceCompiler {
     }
 
     private List<String> options() {
+        // -g: local variable tables too, so a debugger attached with --inspect shows locals
+        // (javac's default keeps only lines and source names); one compile serves both runs.
         List<String> options = new ArrayList<>(List.of(
-                "-proc:none", "-implicit:class", "-Xlint:deprecation", "-Xlint:unchecked",
+                "-g", "-proc:none", "-implicit:class", "-Xlint:deprecation", "-Xlint:unchecked",
                 "-Xlint:-options",
                 "--add-modules", "ALL-MODULE-PATH"));
         if (classPath != null) {

@@ -50,11 +50,13 @@ class OptionsTest {
     }
 
     @Test
-    void flagsOfLaterIssuesSayTheyAreNotSupportedYet() {
-        assertThatThrownBy(() -> Options.parse(List.of("--inspect=9229", "app.java")))
-                .hasMessage("--inspect is not supported yet");
-        assertThatThrownBy(() -> Options.parse(List.of("--prof", "app.java")))
-                .hasMessage("--prof is not supported yet");
+    void debugAndProfileFlagsAreAcceptedBeforeTheProgramAndLeftToTheScript() {
+        var options = Options.parse(List.of("--inspect=9229", "--inspect-brk", "--inspect", "--prof",
+                "--inspect-brk=0.0.0.0:9000", "app.java", "--prof"));
+        assertThat(options.mode()).isEqualTo(Options.Mode.SCRIPT);
+        assertThat(options.target()).isEqualTo("app.java");
+        assertThat(options.args()).containsExactly("--prof");
+        assertThatThrownBy(() -> Options.parse(List.of("--inspector", "app.java"))).hasMessage("bad option: --inspector");
     }
 
     @Test
