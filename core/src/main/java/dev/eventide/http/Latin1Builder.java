@@ -1,0 +1,71 @@
+package dev.eventide.http;
+
+import java.util.Arrays;
+
+/**
+ * A growable byte array for message heads: strings go in as Latin-1 (one byte per char, as
+ * Node writes headers), constant lines as bytes. Not thread-safe; one per head being built.
+ */
+final class Latin1Builder {
+    private byte[] buf;
+    private int size;
+
+    Latin1Builder(int capacity) {
+        buf = new byte[capacity];
+    }
+
+    Latin1Builder append(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, size, bytes.length);
+        size += bytes.length;
+        return this;
+    }
+
+    Latin1Builder append(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[size++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    Latin1Builder append(long v) {
+        return append(Long.toString(v));
+    }
+
+    Latin1Builder crlf() {
+        ensure(2);
+        buf[size++] = '\r';
+        buf[size++] = '\n';
+        return this;
+    }
+
+    /** Appends "name: value\r\n". */
+    Latin1Builder header(String name, String value) {
+        append(name);
+        ensure(2);
+        buf[size++] = ':';
+        buf[size++] = ' ';
+        return append(value).crlf();
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
+    }
+
+    /** The internal array; valid up to size(). */
+    byte[] array() {
+        return buf;
+    }
+
+    private void ensure(int n) {
+        if (size + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package dev.eventide.http;
+
+import dev.eventide.buffer.Bytes;
+import dev.eventide.net.NetSocket;
+import dev.eventide.stream.StreamCallback;
+import dev.eventide.stream.StreamOptions;
+import dev.eventide.stream.WritableStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a server response and a client request share (Node's OutgoingMessage): the headers set
+ * before sending, the head made once, and the body framed with Content-Length or chunked
+ * encoding (with trailers). A writable stream: write() returns false past the highWaterMark
+ * while the socket is slow, and 'finish' comes when the last bytes went to the socket.
+ * Loop thread only.
+ *
+ * <p>Until the message owns the socket (a pipelined response waits for the ones before it, a
+ * request for its connection), what it writes waits in {@code pending}, and its write
+ * callbacks with it, so the stream's own buffering applies backpressure meanwhile.
+ */
+public abstract class OutgoingMessage extends WritableStream {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] LAST_CHUNK = {'0', '\r', '\n'};
+
+    final OutgoingHeaders headers = new OutgoingHeaders();
+    NetSocket socket;
+    /** The head, made by writeHead or the first write; null before. */
+    byte[] head;
+    /** True until the head has gone out with the first bytes written. */
+    boolean headPending;
+    boolean hasBody = true;
+    boolean chunked;
+    /** Close the connection once this message is out (Node's _last). */
+    boolean last;
+    boolean shouldKeepAlive = true;
+    boolean useChunkedEncodingByDefault = true;
+    /** The body length when end(data) came before any write, else -1 (Node's _contentLength). */
+    long contentLength = -1;
+    boolean removedContentLength;
+    boolean removedTransferEncoding;
+    private Latin1Builder trailers;
+    private List<Bytes> pending;
+    private List<StreamCallback> pendingCallbacks;
+
+    OutgoingMessage(int highWaterMark) {
+        super(new StreamOptions().highWaterMark(highWaterMark));
+    }
+
+    /** Makes the head (first line and headers) into {@link #head}. */
+    abstract void storeHeader();
+
+    // ---- headers ----
+
+    public OutgoingMessage setHeader(String name, Object value) {
+        if (head != null) {
+            throw HttpErrors.headersSent("set");
+        }
+        headers.set(name, value);
+        return this;
+    }
+
+    /** Node's appendHeader: adds a value to a header already set. */
+    public OutgoingMessage appendHeader(String name, Object value) {
+        if (head != null) {
+            throw HttpErrors.headersSent("append");
+        }
+        headers.append(name, value);
+        return this;
+    }
+
+    /** The value (a String or a List of Strings), or null. */
+    public Object getHeader(String name) {
+        return headers.get(name);
+    }
+
+    public Map<String, Object> getHeaders() {
+        return headers.toMap();
+    }
+
+    public List<String> getHeaderNames() {
+        return headers.names();
+    }
+
+    public List<String> getRawHeaderNames() {
+        return headers.rawNames();
+    }
+
+    public boolean hasHeader(String name) {
+        return headers.has(name);
+    }
+
+    public OutgoingMessage removeHeader(String name) {
+        if (head != null) {
+            throw HttpErrors.headersSent("remove");
+        }
+        String key = OutgoingHeaders.lower(name);
+        if (key.equals("content-length")) {
+            removedContentLength = true;
+        } else if (key.equals("transfer-encoding")) {
+            removedTransferEncoding = true;
+        }
+        headers.remove(name);
+        return this;
+    }
+
+    /** Whether the head has been made (it goes out with the first bytes). */
+    public boolean headersSent() {
+        return head != null;
+    }
+
+    /** Trailer fields, sent after a chunked body (ignored otherwise, as Node). */
+    public OutgoingMessage addTrailers(Map<String, ?> fields) {
+        for (Map.Entry<String, ?> e : fields.entrySet()) {
+            String name = e.getKey();
+            if (!OutgoingHeaders.isToken(name)) {
+                throw HttpErrors.invalidToken("Trailer name", name);
+            }
+            String value = String.valueOf(e.getValue());
+            if (OutgoingHeaders.hasInvalidChar(value)) {
+                throw HttpErrors.invalidChar("trailer content", name);
+            }
+            if (trailers == null) {
+                trailers = new Latin1Builder(64);
+            }
+            trailers.header(name, value);
+        }
+        return this;
+    }
+
+    /** Sends the head now, before any body. */
+    public void flushHeaders() {
+        if (head == null) {
+            storeHeader();
+        }
+        if (headPending) {
+            headPending = false;
+            send(List.of(Bytes.wrap(head)), null);
+        }
+    }
+
+    /** Writes head lines the user gave as one flat list of names and values, or as a map. */
+    void writeHeaderLines(Latin1Builder b, HeadState st) {
+        for (OutgoingHeaders.Entry e : headers.entries()) {
+            if (e.value() instanceof List<?> values) {
+                for (Object v : values) {
+                    st.line(b, e.name(), String.valueOf(v));
+                }
+            } else {
+                st.line(b, e.name(), (String) e.value());
+            }
+        }
+    }
+
+    /** Node's end of _storeHeader: how the body is framed when the user did not say. */
+    void framing(Latin1Builder b, HeadState st) {
+        if (st.contentLength || st.transferEncoding) {
+            chunked = st.chunkedByUser;
+            return;
+        }
+        if (!hasBody) {
+            chunked = false;
+        } else if (!useChunkedEncodingByDefault) {
+            last = true;
+        } else if (!st.trailer && !removedContentLength && contentLength >= 0) {
+            b.append("Content-Length: ").append(contentLength).crlf();
+        } else if (!removedTransferEncoding) {
+            b.append("Transfer-Encoding: chunked\r\n");
+            chunked = true;
+        } else {
+            last = true;
+        }
+    }
+
+    // ---- writing ----
+
+    @Override
+    public boolean write(Object chunk) {
+        return write(chunk, null, null);
+    }
+
+    @Override
+    public boolean write(Object chunk, StreamCallback cb) {
+        return write(chunk, null, cb);
+    }
+
+    @Override
+    public boolean write(Object chunk, String encoding, StreamCallback cb) {
+        if (head == null && !writableEnded()) {
+            storeHeader();
+        }
+        return super.write(chunk, encoding, cb);
+    }
+
+    @Override
+    public OutgoingMessage end() {
+        return end(null, null, null);
+    }
+
+    @Override
+    public OutgoingMessage end(StreamCallback cb) {
+        return end(null, null, cb);
+    }
+
+    @Override
+    public OutgoingMessage end(Object chunk) {
+        return end(chunk, null, null);
+    }
+
+    @Override
+    public OutgoingMessage end(Object chunk, StreamCallback cb) {
+        return end(chunk, null, cb);
+    }
+
+    @Override
+    public OutgoingMessage end(Object chunk, String encoding, StreamCallback cb) {
+        if (head == null && !writableEnded()) {
+            // All the body is known: it goes with a Content-Length (Node's end()).
+            contentLength = chunk == null ? 0 : byteLength(chunk, encoding);
+            storeHeader();
+        }
+        super.end(chunk, encoding, cb);
+        return this;
+    }
+
+    private static long byteLength(Object chunk, String encoding) {
+        if (chunk instanceof Bytes b) {
+            return b.length();
+        }
+        if (chunk instanceof byte[] a) {
+            return a.length;
+        }
+        return encoding == null ? Bytes.byteLength(chunk.toString()) : Bytes.byteLength(chunk.toString(), encoding);
+    }
+
+    @Override
+    protected void _write(Object chunk, String encoding, StreamCallback cb) {
+        Bytes data = (Bytes) chunk;
+        List<Bytes> parts = new ArrayList<>(4);
+        takeHead(parts);
+        if (hasBody && data.length() > 0) {
+            if (chunked) {
+                parts.add(Bytes.from(Integer.toHexString(data.length()) + "\r\n", "latin1"));
+                parts.add(data);
+                parts.add(Bytes.wrap(CRLF));
+            } else {
+                parts.add(data);
+            }
+        }
+        send(parts, cb);
+    }
+
+    @Override
+    protected void _final(StreamCallback cb) {
+        List<Bytes> parts = new ArrayList<>(2);
+        takeHead(parts);
+        if (chunked && hasBody) {
+            Latin1Builder tail = new Latin1Builder(16).append(LAST_CHUNK);
+            if (trailers != null) {
+                tail.append(trailers.toByteArray());
+            }
+            parts.add(Bytes.wrap(tail.crlf().toByteArray()));
+        }
+        send(parts, cb);
+    }
+
+    private void takeHead(List<Bytes> parts) {
+        if (headPending) {
+            headPending = false;
+            parts.add(Bytes.wrap(head));
+        }
+    }
+
+    /** Hands bytes to the socket, or keeps them until the message owns one. */
+    void send(List<Bytes> parts, StreamCallback cb) {
+        if (socket == null) {
+            if (pending == null) {
+                pending = new ArrayList<>();
+                pendingCallbacks = new ArrayList<>();
+            }
+            pending.add(parts.size() == 1 ? parts.get(0) : concat(parts));
+            pendingCallbacks.add(cb);
+            return;
+        }
+        writeToSocket(parts, cb);
+    }
+
+    private void writeToSocket(List<Bytes> parts, StreamCallback cb) {
+        NetSocket s = socket;
+        if (parts.isEmpty()) {
+            if (cb != null) {
+                cb.call(null);
+            }
+            return;
+        }
+        Bytes data = parts.size() == 1 ? parts.get(0) : concat(parts);
+        if (s.destroyed()) {
+            if (cb != null) {
+                cb.call(null);
+            }
+            return;
+        }
+        // Socket errors are the connection's business: the message only learns it is closed.
+        s.write(data, cb == null ? null : err -> cb.call(null));
+    }
+
+    private static Bytes concat(List<Bytes> parts) {
+        int n = 0;
+        for (Bytes b : parts) {
+            n += b.length();
+        }
+        return Bytes.concat(parts, n);
+    }
+
+    /** The message now owns {@code s}: what waited goes out, in order. */
+    void attach(NetSocket s) {
+        socket = s;
+        if (pending != null) {
+            List<Bytes> p = pending;
+            List<StreamCallback> cbs = pendingCallbacks;
+            pending = null;
+            pendingCallbacks = null;
+            for (int i = 0; i < p.size(); i++) {
+                writeToSocket(List.of(p.get(i)), cbs.get(i));
+            }
+        }
+    }
+
+    /** The connection this message is written to, once it owns one. */
+    public NetSocket socket() {
+        return socket;
+    }
+
+    /** Calls socket.setTimeout(ms, cb) once there is a socket. */
+    public OutgoingMessage setTimeout(int ms, dev.eventide.loop.Task callback) {
+        if (socket != null) {
+            socket.setTimeout(ms, callback);
+        }
+        return this;
+    }
+}
