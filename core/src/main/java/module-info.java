@@ -8,13 +8,18 @@ module dev.eventide {
 
     // API
     exports dev.eventide.buffer;
+    exports dev.eventide.crypto;
+    exports dev.eventide.dns;
     exports dev.eventide.errors;
     exports dev.eventide.events;
+    exports dev.eventide.fs;
     exports dev.eventide.http;
     exports dev.eventide.loop;
+    exports dev.eventide.net;
     exports dev.eventide.process;
     exports dev.eventide.promise;
     exports dev.eventide.stream;
+    exports dev.eventide.zlib;
 
     // SPI: the process object receives the loop's uncaught errors, rejections and exit events.
     uses dev.eventide.loop.LoopHooks.Provider;
