@@ -36,9 +36,8 @@ public final class EventLoop implements Executor {
     private int refHandles;
     /** Outstanding requests (worker-pool work, foreign futures) that keep the loop alive. */
     private int activeRequests;
-    private int exitCode;
-    /** Set once 'exit' is being emitted or process.exit was called; nothing more runs. */
-    private boolean exiting;
+    /** Exit code and the exiting flag, and what happens on an uncaught error. */
+    private final ExitControl exits = new ExitControl(this);
     private volatile boolean finished;
     /** See {@link #callbackSequence()}; written with opaque stores (no fence on the hot path). */
     private long callbackSeq;
@@ -113,25 +112,25 @@ public final class EventLoop implements Executor {
             hooks = loadHooks();
             updateTime();
             invoke(main);
-            while (!exiting) {
+            while (!exits.exiting) {
                 runLoop();
-                if (exiting) {
+                if (exits.exiting) {
                     break;
                 }
-                invoke(() -> hooks.beforeExit(exitCode));
+                invoke(() -> hooks.beforeExit(exits.exitCode));
                 if (!alive()) {
                     break;
                 }
             }
-            emitExit();
+            exits.emitExit();
         } catch (ProcessExit exit) {
-            exitCode = exit.code();
+            exits.exitCode = exit.code();
         } finally {
             finished = true;
             poller.close();
             CURRENT.set(outer);
         }
-        return exitCode;
+        return exits.exitCode;
     }
 
     private LoopHooks loadHooks() {
@@ -148,11 +147,11 @@ public final class EventLoop implements Executor {
         if (alive && timers.runDue(now)) {
             drainScope();
         }
-        while (alive && !exiting) {
+        while (alive && !exits.exiting) {
             runQueue(pending);
             loopCount++;
             poller.poll(pollTimeout());
-            for (int r = 0; r < 8 && !pending.isEmpty() && !exiting; r++) {
+            for (int r = 0; r < 8 && !pending.isEmpty() && !exits.exiting; r++) {
                 runQueue(pending);
             }
             drainScope();
@@ -167,14 +166,14 @@ public final class EventLoop implements Executor {
     }
 
     private void runQueue(ArrayDeque<Task> queue) {
-        for (int n = queue.size(); n > 0 && !exiting; n--) {
+        for (int n = queue.size(); n > 0 && !exits.exiting; n--) {
             invoke(queue.poll());
         }
     }
 
     /** libuv's uv__backend_timeout: 0 when work is queued, else until the next timer, else -1. */
     private long pollTimeout() {
-        if (exiting || !pending.isEmpty() || immediates.refCount() > 0 || !closing.isEmpty()
+        if (exits.exiting || !pending.isEmpty() || immediates.refCount() > 0 || !closing.isEmpty()
                 || (refHandles == 0 && activeRequests == 0 && timers.refCount() == 0)) {
             return 0;
         }
@@ -255,77 +254,27 @@ public final class EventLoop implements Executor {
      * code 1 (unless an exit listener set another), the stack trace on stderr, and the end.
      */
     public void reportUncaught(Throwable error, String origin) {
-        if (error instanceof ProcessExit exit) {
-            throw exit;
-        }
-        boolean handled;
-        try {
-            handled = hooks.uncaughtException(error, origin);
-        } catch (ProcessExit exit) {
-            throw exit;
-        } catch (Throwable inHandler) {
-            inHandler.printStackTrace();
-            exiting = true;
-            throw new ProcessExit(7);
-        }
-        if (handled) {
-            // As Node: make sure the ticks left behind get a callback to drain after.
-            setImmediate(() -> { });
-            return;
-        }
-        if (!exiting) {
-            exiting = true;
-            exitCode = 1;
-            try {
-                hooks.exit(1);
-            } catch (Throwable ignored) {
-                // Nothing more can be done with an error from an exit listener here.
-            }
-        }
-        error.printStackTrace();
-        throw new ProcessExit(exitCode);
+        exits.reportUncaught(error, origin);
     }
 
-    private void emitExit() {
-        if (exiting) {
-            return;
-        }
-        exiting = true;
-        try {
-            hooks.exit(exitCode);
-        } catch (ProcessExit exit) {
-            throw exit;
-        } catch (Throwable t) {
-            exiting = false;
-            reportUncaught(t, "uncaughtException");
-        }
-    }
-
-    /**
-     * Node's process.exit: emits 'exit' (once) and ends the loop; never returns normally.
-     */
+    /** Node's process.exit: emits 'exit' (once) and ends the loop; never returns normally. */
     public void exit(int code) {
         checkOwner("process.exit");
-        exitCode = code;
-        if (!exiting) {
-            exiting = true;
-            hooks.exit(code);
-        }
-        throw new ProcessExit(exitCode);
+        exits.exit(code);
     }
 
     /** Node's process.exitCode. */
     public int exitCode() {
-        return exitCode;
+        return exits.exitCode;
     }
 
     public void exitCode(int code) {
-        exitCode = code;
+        exits.exitCode = code;
     }
 
     /** True once the loop is ending ('exit' emitted or process.exit called). */
     public boolean stopping() {
-        return exiting;
+        return exits.exiting;
     }
 
     // ---- scheduling API (loop thread) ----
