@@ -9,6 +9,7 @@ module dev.eventide {
     // API
     exports dev.eventide.buffer;
     exports dev.eventide.crypto;
+    exports dev.eventide.diagnostics;
     exports dev.eventide.dns;
     exports dev.eventide.errors;
     exports dev.eventide.events;

@@ -1,5 +1,6 @@
 package dev.eventide.cli;
 
+import dev.eventide.diagnostics.BlockedLoopWatchdog;
 import dev.eventide.loop.EventLoop;
 import java.io.File;
 import java.io.IOException;
@@ -158,9 +159,7 @@ final class Launcher {
 
     /**
      * Starts the blocked-loop watchdog (100 ms unless EVENTIDE_WATCHDOG says another number of
-     * ms, or 0 for none) inside the loop, before main. Reached reflectively until module
-     * dev.eventide exports dev.eventide.diagnostics (then this becomes a direct call); without
-     * the export it is skipped with a debug line.
+     * ms, or 0 for none) inside the loop, before main.
      */
     private Runnable withWatchdog(Runnable main) {
         String setting = env.get("EVENTIDE_WATCHDOG");
@@ -168,13 +167,7 @@ final class Launcher {
             return main;
         }
         return () -> {
-            try {
-                Class.forName("dev.eventide.diagnostics.BlockedLoopWatchdog")
-                        .getMethod("startFromEnvironment", EventLoop.class, String.class)
-                        .invoke(null, EventLoop.current(), setting);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                debug("no blocked-loop watchdog: " + e);
-            }
+            BlockedLoopWatchdog.startFromEnvironment(EventLoop.current(), setting);
             main.run();
         };
     }
