@@ -27,7 +27,10 @@ public final class EventLoop implements Executor {
     private final Microtasks microtasks = new Microtasks(this);
     private final Poller poller = new Poller(this);
     private final ArrayDeque<Task> pending = new ArrayDeque<>();
-    private final ArrayDeque<Task> closing = new ArrayDeque<>();
+    /** Close callbacks for this iteration's close phase; run newest first, as libuv's list. */
+    private ArrayDeque<Task> closing = new ArrayDeque<>();
+    /** Per-loop values for handles (a read buffer, a Date cache), made on first use. */
+    private final java.util.Map<Object, Object> locals = new java.util.IdentityHashMap<>();
     private LoopHooks hooks = LoopHooks.DEFAULTS;
     private volatile Thread thread;
     /** Cached loop time in ms, refreshed once per iteration and after poll (libuv's loop->time). */
@@ -156,12 +159,28 @@ public final class EventLoop implements Executor {
             }
             drainScope();
             immediates.run();
-            runQueue(closing);
+            runClosing();
             updateTime();
             if (timers.runDue(now)) {
                 drainScope();
             }
             alive = alive();
+        }
+    }
+
+    /**
+     * libuv's uv__run_closing_handles: the handles closed so far, the most recently closed
+     * first (uv_close pushes onto a list); one closed during this phase waits for the next.
+     */
+    private void runClosing() {
+        if (closing.isEmpty()) {
+            return;
+        }
+        ArrayDeque<Task> batch = closing;
+        closing = new ArrayDeque<>();
+        Task t;
+        while (!exits.exiting && (t = batch.pollLast()) != null) {
+            invoke(t);
         }
     }
 
@@ -348,21 +367,10 @@ public final class EventLoop implements Executor {
         Errors.requireFunction(work, "work");
         Errors.requireFunction(done, "done");
         activeRequests++;
-        WorkerPool.shared().submit(kind, () -> {
-            T result = null;
-            Throwable error = null;
-            try {
-                result = work.call();
-            } catch (Throwable t) {
-                error = t;
-            }
-            T r = result;
-            Throwable e = error;
-            poller.post(() -> {
-                activeRequests--;
-                invoke(() -> done.done(r, e));
-            });
-        });
+        WorkerPool.shared().submit(kind, new WorkRequest<>(work, (result, error) -> poller.post(() -> {
+            activeRequests--;
+            invoke(() -> done.done(result, error));
+        })));
     }
 
     /** Receives a worker-pool result on the loop thread. */
@@ -391,6 +399,24 @@ public final class EventLoop implements Executor {
     public void queuePending(Task callback) {
         checkOwner("queuePending");
         pending.add(callback);
+    }
+
+    /**
+     * Runs {@code callback} as one callback of the loop (Node's MakeCallback): then drains the
+     * microtask queues; an error escaping either goes to uncaughtException handling. For handle
+     * code that delivers several events from one poll wake-up. Returns false when it threw.
+     */
+    public boolean makeCallback(Task callback) {
+        checkOwner("makeCallback");
+        return invoke(callback);
+    }
+
+    /** This loop's value for {@code key}, made by {@code factory} on first use. Loop thread only. */
+    public <T> T local(Object key, java.util.function.Supplier<T> factory) {
+        checkOwner("EventLoop.local");
+        @SuppressWarnings("unchecked")
+        T value = (T) locals.computeIfAbsent(key, k -> factory.get());
+        return value;
     }
 
     /** Runs a handle's close callback in the close phase, after this iteration's check phase. */

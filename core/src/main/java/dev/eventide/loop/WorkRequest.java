@@ -1,0 +1,31 @@
+package dev.eventide.loop;
+
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+
+/**
+ * One piece of pool work (libuv's uv_work_t): runs the callable on a pool thread and hands the
+ * result or the error to {@code complete}, still on that pool thread; the loop posts itself the
+ * completion from there.
+ */
+final class WorkRequest<T> implements Runnable {
+    private final Callable<T> work;
+    private final BiConsumer<T, Throwable> complete;
+
+    WorkRequest(Callable<T> work, BiConsumer<T, Throwable> complete) {
+        this.work = work;
+        this.complete = complete;
+    }
+
+    @Override
+    public void run() {
+        T result;
+        try {
+            result = work.call();
+        } catch (Throwable t) {
+            complete.accept(null, t);
+            return;
+        }
+        complete.accept(result, null);
+    }
+}
