@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * port run in-process inside EventLoop.run, node re-run on the scenario (the recorded trace still
  * holds), and the port run through {@code bin/eventide}. Scenarios come from
  * ../shared/conformance/eventloop (ports only here) and from our own folder (.js, .expected,
- * .java, optional .exitcode). Runs on the JUnit thread, one port at a time.
+ * .java, optional .exitcode). In-process ports run one at a time on the JUnit thread; launcher
+ * runs, separate processes, run two at a time.
  */
 class EventLoopConformanceTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -105,9 +106,48 @@ class EventLoopConformanceTest {
                 "skipped: the launcher " + launcher + " does not exist yet (it is being written in cli/)");
         Expected want = expected(s);
         prepareLauncher(launcher, root);
-        Path relative = root.relativize(s.port());
-        Run got = Run.of(List.of(launcher.toString(), relative.toString()), root, TIMEOUT, pinnedJars(root));
+        Run got;
+        try {
+            got = launcherRuns(launcher, root).get(s.name()).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
+        }
         check(s, want, got.stdout().lines().toList(), got.exitCode(), got.stderr());
+    }
+
+    /** The launcher runs, started together on first use, LAUNCHER_PARALLELISM at a time. */
+    private static Map<String, java.util.concurrent.CompletableFuture<Run>> launcherFutures;
+
+    /**
+     * Each launcher run is a fresh JVM that compiles its port, mostly waiting on one core; two at
+     * a time keep both cores of the CI machine busy and halve the group's time. Every run still
+     * has its own time limit, and each test checks only its own run.
+     */
+    private static final int LAUNCHER_PARALLELISM = 2;
+
+    private static synchronized Map<String, java.util.concurrent.CompletableFuture<Run>> launcherRuns(
+            Path launcher, Path root) throws IOException {
+        if (launcherFutures == null) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(LAUNCHER_PARALLELISM, r -> {
+                Thread t = new Thread(r, "conformance-launcher");
+                t.setDaemon(true);
+                return t;
+            });
+            Map<String, java.util.concurrent.CompletableFuture<Run>> runs = new java.util.LinkedHashMap<>();
+            for (Scenario sc : scenarios()) {
+                Path relative = root.relativize(sc.port());
+                runs.put(sc.name(), java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Run.of(List.of(launcher.toString(), relative.toString()), root, TIMEOUT, pinnedJars(root));
+                    } catch (IOException | InterruptedException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, pool));
+            }
+            pool.shutdown();
+            launcherFutures = runs;
+        }
+        return launcherFutures;
     }
 
     /**
