@@ -1,5 +1,6 @@
 package dev.eventide.http;
 
+import dev.eventide.promise.Promise;
 import java.util.List;
 import java.util.Map;
 
@@ -30,5 +31,55 @@ public final class Http {
 
     public static HttpServer createServer(HttpServerOptions options, HttpServer.RequestListener listener) {
         return new HttpServer(options, listener);
+    }
+
+    // ---- client ----
+
+    /** Node's http.request(url, cb): call end() on the result to send it. */
+    public static ClientRequest request(String url, ClientRequest.ResponseListener listener) {
+        return new ClientRequest(RequestOptions.of(url), listener);
+    }
+
+    public static ClientRequest request(RequestOptions options, ClientRequest.ResponseListener listener) {
+        return new ClientRequest(options, listener);
+    }
+
+    /** Node's http.get: a GET request, already ended. */
+    public static ClientRequest get(String url, ClientRequest.ResponseListener listener) {
+        ClientRequest req = request(url, listener);
+        req.end();
+        return req;
+    }
+
+    public static ClientRequest get(RequestOptions options, ClientRequest.ResponseListener listener) {
+        ClientRequest req = request(options.method("GET"), listener);
+        req.end();
+        return req;
+    }
+
+    /** A GET of {@code url}; the promise settles when the response head arrives. */
+    public static Promise<FetchResponse> fetch(String url) {
+        return fetch(url, new RequestOptions(), null);
+    }
+
+    /**
+     * Fetch: {@code options} gives the method and headers (host, port and path come from the
+     * URL), {@code body} is a String, Bytes or null. Redirects are returned, not followed.
+     */
+    public static Promise<FetchResponse> fetch(String url, RequestOptions options, Object body) {
+        RequestOptions o = RequestOptions.of(url).method(options.method).headers(options.headers);
+        if (options.agent != null || !options.useAgent) {
+            o.agent(options.agent);
+            o.useAgent = options.useAgent;
+        }
+        return new Promise<>((resolve, reject) -> {
+            ClientRequest req = new ClientRequest(o, res -> resolve.accept(new FetchResponse(res, url)));
+            req.on("error", a -> reject.accept((Throwable) a[0]));
+            if (body == null) {
+                req.end();
+            } else {
+                req.end(body);
+            }
+        });
     }
 }

@@ -1,0 +1,144 @@
+package dev.eventide.http;
+
+import dev.eventide.loop.Task;
+import dev.eventide.net.NetSocket;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Node's http.ClientRequest: a request being sent, as a writable stream of its body; 'response'
+ * brings an {@link IncomingMessage}. Headers can be set until the first write; end() sends a
+ * Content-Length when the whole body is given there, otherwise POST-like methods are chunked.
+ * Events: 'socket', 'response', 'continue', 'timeout', 'error', 'finish', 'close'. Redirects are
+ * not followed. Loop thread only.
+ */
+public class ClientRequest extends OutgoingMessage {
+    /** The 'response' listener given to Http.request. */
+    @FunctionalInterface
+    public interface ResponseListener {
+        void onResponse(IncomingMessage res) throws Exception;
+    }
+
+    private static final Set<String> NO_BODY = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
+    final String method;
+    final String path;
+    final String host;
+    final int port;
+    final Agent agent;
+    final int timeout;
+    /** The response, once its head arrived. */
+    IncomingMessage res;
+    boolean aborted;
+    private boolean reused;
+
+    ClientRequest(RequestOptions o, ResponseListener listener) {
+        super(64 * 1024);
+        if (o.path.chars().anyMatch(c -> c <= ' ' || c > 0x7E)) {
+            throw HttpErrors.unescapedPath();
+        }
+        if (!OutgoingHeaders.isToken(o.method)) {
+            throw HttpErrors.invalidToken("Method", o.method);
+        }
+        this.method = o.method;
+        this.path = o.path;
+        this.host = o.host;
+        this.port = o.port;
+        this.timeout = o.timeout;
+        this.agent = o.useAgent ? (o.agent != null ? o.agent : Agent.global()) : null;
+        useChunkedEncodingByDefault = !NO_BODY.contains(method);
+        shouldKeepAlive = agent != null && agent.keepAlive();
+        for (Map.Entry<String, Object> e : o.headers.entrySet()) {
+            headers.set(e.getKey(), e.getValue());
+        }
+        if (listener != null) {
+            once("response", a -> listener.onResponse((IncomingMessage) a[0]));
+        }
+        // As Node: the socket is asked for in a nextTick, so listeners added now see 'socket'.
+        dev.eventide.loop.EventLoop.current().nextTick(this::assignSocket);
+    }
+
+    private void assignSocket() {
+        if (aborted) {
+            return;
+        }
+        if (agent != null) {
+            agent.addRequest(this);
+        } else {
+            ClientConnection.start(dev.eventide.net.Net.connect(new dev.eventide.net.NetConnectOptions()
+                    .host(host).port(port).noDelay(true)), this, null);
+        }
+    }
+
+    String key() {
+        return host + ":" + port;
+    }
+
+    /** The connection is ours: what was written goes out. */
+    void onSocket(NetSocket s, boolean reusedSocket) {
+        this.reused = reusedSocket;
+        if (timeout > 0) {
+            s.setTimeout(timeout, () -> emit("timeout"));
+        }
+        attach(s);
+        emit("socket", s);
+    }
+
+    /** Whether the request went on a socket an earlier request used (Node's reusedSocket). */
+    public boolean reusedSocket() {
+        return reused;
+    }
+
+    @Override
+    void storeHeader() {
+        if (head != null) {
+            return;
+        }
+        if ("HEAD".equals(method)) {
+            hasBody = true;
+        }
+        Latin1Builder b = new Latin1Builder(128);
+        b.append(method).append(" ").append(path).append(" HTTP/1.1\r\n");
+        if (!headers.has("host")) {
+            b.header("Host", port == 80 ? host : host + ":" + port);
+        }
+        HeadState st = new HeadState();
+        writeHeaderLines(b, st);
+        if (!st.connection) {
+            b.append(shouldKeepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
+        } else if (st.connectionClose) {
+            shouldKeepAlive = false;
+        }
+        framing(b, st);
+        head = b.crlf().toByteArray();
+        headPending = true;
+    }
+
+    /** Node's req.destroy()/abort(): the request will not complete; 'close' follows. */
+    public ClientRequest abort() {
+        aborted = true;
+        if (socket != null) {
+            socket.destroy();
+        }
+        destroy();
+        return this;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** A request's 'timeout' listener, as Node's req.setTimeout(ms, cb). */
+    public ClientRequest onTimeout(Task callback) {
+        on("timeout", a -> callback.run());
+        return this;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.eventide.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventide.buffer.Bytes;
+import dev.eventide.loop.EventLoop;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client against our own server, both on one loop: request/get with bodies both ways,
+ * the agent's reuse and limits, fetch's readers, redirects returned as they are, and errors.
+ */
+class HttpClientTest {
+    /** Runs {@code body(server port, trace)} on a loop with an echo server; returns the trace. */
+    private static List<String> run(BiConsumer<Integer, List<String>> body) throws Exception {
+        List<String> trace = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> EventLoop.run(() -> {
+            HttpServer server = Http.createServer((req, res) -> {
+                StringBuilder b = new StringBuilder();
+                req.on("data", a -> b.append(((Bytes) a[0]).toString("latin1")));
+                req.on("end", a -> {
+                    if (req.url().equals("/moved")) {
+                        res.writeHead(302, Map.of("Location", "/elsewhere"));
+                        res.end();
+                        return;
+                    }
+                    res.setHeader("X-Remote-Port", String.valueOf(req.socket().remotePort()));
+                    res.setHeader("Set-Cookie", List.of("a=1", "b=2"));
+                    res.end(req.method() + " " + req.url() + " " + b + " " + req.header("x-test"));
+                });
+            });
+            server.listen(0, "127.0.0.1", () -> {
+                int port = server.address().port();
+                body.accept(port, trace);
+                server.unref();
+            });
+        }));
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+        return List.copyOf(trace);
+    }
+
+    private static void collect(IncomingMessage res, List<String> trace, String tag) {
+        StringBuilder b = new StringBuilder();
+        res.on("data", a -> b.append(((Bytes) a[0]).toString("latin1")));
+        res.on("end", a -> trace.add(tag + " " + res.statusCode() + " " + b));
+    }
+
+    @Test
+    void aGetAndAChunkedPostAreAnswered() throws Exception {
+        List<String> trace = run((port, t) -> {
+            Http.get(RequestOptions.of("http://127.0.0.1:" + port + "/g?x=1").header("X-Test", "yes").noAgent(),
+                    res -> {
+                        t.add("cookies " + res.headers().get("set-cookie"));
+                        collect(res, t, "get");
+                    });
+            ClientRequest post = Http.request(RequestOptions.of("http://127.0.0.1:" + port + "/p").method("POST")
+                    .noAgent(), res -> collect(res, t, "post"));
+            post.write("hello ");
+            post.end("world");
+        });
+        assertThat(trace).containsExactlyInAnyOrder("cookies [a=1, b=2]", "get 200 GET /g?x=1  yes",
+                "post 200 POST /p hello world null");
+    }
+
+    @Test
+    void anAgentWithOneSocketRunsRequestsInTurnOnTheSameConnection() throws Exception {
+        List<String> trace = run((port, t) -> {
+            Agent agent = new Agent(new Agent.Options().keepAlive(true).maxSockets(1));
+            int[] left = {5};
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                ClientRequest req = Http.get(RequestOptions.of("http://127.0.0.1:" + port + "/" + i).agent(agent), res -> {
+                    t.add(n + " port " + res.header("x-remote-port"));
+                    res.resume();
+                    res.on("end", a -> {
+                        if (--left[0] == 0) {
+                            t.add("open " + agent.openSockets("127.0.0.1", port) + " free "
+                                    + agent.freeSockets("127.0.0.1", port));
+                            agent.destroy();
+                        }
+                    });
+                });
+                req.on("socket", a -> t.add(n + " reused " + req.reusedSocket()));
+            }
+        });
+        assertThat(trace.stream().filter(s -> s.contains("port")).map(s -> s.substring(s.indexOf("port")))
+                .distinct()).hasSize(1);
+        assertThat(trace).contains("0 reused false", "4 reused true");
+        assertThat(trace.getLast()).isEqualTo("open 1 free 1");
+    }
+
+    @Test
+    void fetchReadsTextAndReturnsRedirectsAsTheyAre() throws Exception {
+        List<String> trace = run((port, t) -> {
+            Http.fetch("http://127.0.0.1:" + port + "/f").thenCompose(r -> {
+                t.add("ok " + r.ok() + " " + r.status() + " " + r.header("content-length"));
+                return r.text();
+            }).thenCompose(text -> {
+                t.add("text " + text);
+                return Http.fetch("http://127.0.0.1:" + port + "/moved");
+            }).thenCompose(r -> {
+                t.add("moved " + r.status() + " " + r.header("location") + " " + r.redirected());
+                return r.bytes();
+            }).then(b -> {
+                t.add("bytes " + b.length());
+                Agent.global().destroy();
+                return null;
+            });
+        });
+        assertThat(trace).containsExactly("ok true 200 12", "text GET /f  null", "moved 302 /elsewhere false",
+                "bytes 0");
+    }
+
+    @Test
+    void aRefusedConnectionIsAnErrorOnTheRequest() throws Exception {
+        List<String> trace = run((port, t) -> {
+            ClientRequest req = Http.get(RequestOptions.of("http://127.0.0.1:1/").noAgent(), res -> t.add("response?"));
+            req.on("error", a -> t.add("error " + ((dev.eventide.errors.NodeError) a[0]).code()));
+        });
+        assertThat(trace).containsExactly("error ECONNREFUSED");
+    }
+}
