@@ -1,6 +1,6 @@
 package dev.eventide.dns;
 
-import dev.eventide.errors.NodeError;
+import dev.eventide.errors.SystemError;
 
 /**
  * A DNS failure with Node's shape: {@code code} (ENOTFOUND, ENODATA, ETIMEOUT, ...), the
@@ -9,35 +9,16 @@ import dev.eventide.errors.NodeError;
  *
  * <p>The message is Node's: {@code "queryA ENOTFOUND example.invalid"}.
  */
-public final class DnsError extends NodeError {
+public final class DnsError extends SystemError {
     private static final long serialVersionUID = 1L;
 
-    private final String syscall;
-    private final String hostname;
-    private final Integer errno;
-
     DnsError(String code, String syscall, String hostname, Integer errno) {
-        super(code, syscall + " " + code + (hostname == null ? "" : " " + hostname));
-        this.syscall = syscall;
-        this.hostname = hostname;
-        this.errno = errno;
+        super(new Fields(code).errno(errno).syscall(syscall).hostname(hostname),
+                syscall + " " + code + (hostname == null ? "" : " " + hostname), null);
     }
 
     /** A resolver (c-ares) error: no errno, as in Node. */
     static DnsError query(String code, String syscall, String hostname) {
         return new DnsError(code, syscall, hostname, null);
-    }
-
-    public String syscall() {
-        return syscall;
-    }
-
-    public String hostname() {
-        return hostname;
-    }
-
-    /** libuv's negative errno for getaddrinfo failures (ENOTFOUND is -3008); null for resolver errors. */
-    public Integer errno() {
-        return errno;
     }
 }

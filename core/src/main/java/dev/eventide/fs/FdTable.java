@@ -1,5 +1,6 @@
 package dev.eventide.fs;
 
+import dev.eventide.errors.SystemError;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

@@ -1,5 +1,6 @@
 package dev.eventide.fs;
 
+import dev.eventide.errors.SystemError;
 import dev.eventide.errors.NodeError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,8 @@ final class FsErrors {
         if (dest != null) {
             m.append(" -> '").append(dest).append('\'');
         }
-        return new SystemError(e.name(), e.errno, syscall, path, dest, m.toString(), null, cause);
+        return SystemError.of(new SystemError.Fields(e.name()).errno(e.errno).syscall(syscall).path(path).dest(dest),
+                m.toString(), cause);
     }
 
     /** The error Node would report for {@code t}, thrown by {@code syscall} on these paths. */
@@ -87,7 +89,8 @@ final class FsErrors {
         String message = "Path is a directory: " + syscall + " returned EISDIR (" + detail + ") " + path;
         Map<String, Object> info = Map.of("code", "EISDIR", "message", detail, "path", path,
                 "syscall", syscall, "errno", 21);
-        return new SystemError("ERR_FS_EISDIR", 21, syscall, path, null, message, info, null);
+        return SystemError.of(new SystemError.Fields("ERR_FS_EISDIR").errno(21).syscall(syscall).path(path).info(info),
+                message, null);
     }
 
     /**

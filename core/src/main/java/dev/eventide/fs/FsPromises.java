@@ -1,5 +1,6 @@
 package dev.eventide.fs;
 
+import dev.eventide.errors.SystemError;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.WorkKind;

@@ -1,5 +1,6 @@
 package dev.eventide.fs;
 
+import dev.eventide.errors.SystemError;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.LinkOption;

@@ -1,6 +1,6 @@
 package dev.eventide.net;
 
-import dev.eventide.errors.NodeError;
+import dev.eventide.errors.SystemError;
 
 /**
  * An error from the operating system, as Node reports it: a code ({@code ECONNREFUSED}), the
@@ -10,26 +10,15 @@ import dev.eventide.errors.NodeError;
  *
  * <p>The messages are Node's: {@code connect ECONNREFUSED 127.0.0.1:1234},
  * {@code listen EADDRINUSE: address already in use 127.0.0.1:8080}, {@code read ECONNRESET}.
- * (Named NetError while fs has its own SystemError; the two are to be merged into one
- * SystemError in dev.eventide.errors.)
+ * A {@link SystemError}, as every OS-level error in Eventide is.
  */
-public class NetError extends NodeError {
+public class NetError extends SystemError {
     private static final long serialVersionUID = 1L;
-
-    private final int errno;
-    private final String syscall;
-    private final String address;
-    private final Integer port;
-    private final String hostname;
 
     NetError(String code, int errno, String syscall, String message, String address, Integer port,
             String hostname, Throwable cause) {
-        super(code, message, cause);
-        this.errno = errno;
-        this.syscall = syscall;
-        this.address = address;
-        this.port = port;
-        this.hostname = hostname;
+        super(new Fields(code).errno(errno).syscall(syscall).address(address).port(port).hostname(hostname),
+                message, cause);
     }
 
     /** Node's ErrnoException: "read ECONNRESET". */
@@ -65,30 +54,5 @@ public class NetError extends NodeError {
             return " " + address + ":" + port;
         }
         return address == null ? "" : " " + address;
-    }
-
-    /** Node's err.errno: the negated system error number (-111 for ECONNREFUSED). */
-    public int errno() {
-        return errno;
-    }
-
-    /** The system call that failed: connect, listen, read, write, bind, getaddrinfo... */
-    public String syscall() {
-        return syscall;
-    }
-
-    /** The address involved (an IP or a socket path), or null. */
-    public String address() {
-        return address;
-    }
-
-    /** The port involved, or null. */
-    public Integer port() {
-        return port;
-    }
-
-    /** The host name that failed to resolve (getaddrinfo errors), or null. */
-    public String hostname() {
-        return hostname;
     }
 }

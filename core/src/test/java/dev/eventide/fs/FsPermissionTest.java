@@ -1,5 +1,6 @@
 package dev.eventide.fs;
 
+import dev.eventide.errors.SystemError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
