@@ -18,7 +18,8 @@ import java.util.Base64;
  * where N = 2^ln, salt is 16 random bytes, hash is 32 bytes, both in unpadded standard base64.
  * The defaults (ln=15, r=8, p=1: 32 MiB and about 100 ms) follow OWASP's minimum for scrypt.
  * Parameters are read back from the string, so stronger settings later still verify old hashes;
- * limits on them (ln at most 20, r at most 32, p at most 16) keep a planted hash from tying up
+ * limits on them (ln at most 20, r at most 32, p at most 16, 256 MiB per block and 1 GiB of
+ * work over all of p) keep a planted hash from tying up
  * the pool. bcrypt ($2a$/$2b$/$2y$) lives in the optional crypto-bc module.
  */
 public final class Password {
@@ -59,6 +60,9 @@ public final class Password {
         return Parsed.of(password, stored).matches(password);
     }
 
+    /** The most memory one scrypt block may take when hashing or verifying: 256 MiB. */
+    static final long MAX_MEMORY = 256L << 20;
+
     private static Boolean check(String password, int ln, int r, int p) {
         if (password == null) {
             throw dev.eventide.errors.Errors.invalidArgType("password", "of type string", null);
@@ -66,6 +70,14 @@ public final class Password {
         if (ln < 1 || ln > 20 || r < 1 || r > 32 || p < 1 || p > 16) {
             throw new NodeError("ERR_OUT_OF_RANGE", "scrypt parameters out of range: ln=" + ln + ", r=" + r + ", p=" + p
                     + " (allowed: ln 1-20, r 1-32, p 1-16)");
+        }
+        // Each bound alone still lets a planted hash ask for 128 * r * 2^ln = 4 GiB; cap the
+        // memory (and the total work, p times that) as well.
+        long memory = 128L * r * (1L << ln);
+        if (memory > MAX_MEMORY || memory * p > MAX_MEMORY * 4) {
+            throw new NodeError("ERR_OUT_OF_RANGE", "scrypt parameters ask for too much: ln=" + ln + ", r=" + r
+                    + ", p=" + p + " need " + memory + " bytes per block (at most " + MAX_MEMORY + ", and "
+                    + (MAX_MEMORY * 4) + " over all of p)");
         }
         return Boolean.TRUE;
     }

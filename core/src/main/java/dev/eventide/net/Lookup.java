@@ -1,6 +1,7 @@
 package dev.eventide.net;
 
 import dev.eventide.loop.EventLoop;
+import dev.eventide.loop.WorkKind;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -37,7 +38,7 @@ final class Lookup {
             loop.nextTick(() -> cb.done(literal, null));
             return;
         }
-        loop.queueWork(() -> InetAddress.getAllByName(host), (addresses, err) -> {
+        loop.queueWork(WorkKind.DNS, () -> InetAddress.getAllByName(host), (addresses, err) -> {
             List<InetAddress> kept = err == null ? filter(addresses, family) : List.of();
             if (kept.isEmpty()) {
                 Throwable cause = err != null ? err : new UnknownHostException(host);

@@ -2,6 +2,7 @@ package dev.eventide.zlib;
 
 import dev.eventide.buffer.Bytes;
 import dev.eventide.loop.EventLoop;
+import dev.eventide.loop.WorkKind;
 import dev.eventide.promise.Deferred;
 import dev.eventide.promise.Promise;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class ZlibBuffers {
             return Promise.reject(e);
         }
         Deferred<Bytes> result = Promise.withResolvers();
-        loop.queueWork(() -> run(settings, input), (bytes, error) -> {
+        loop.queueWork(WorkKind.ZLIB, () -> run(settings, input), (bytes, error) -> {
             if (error != null) {
                 result.reject(error);
             } else {

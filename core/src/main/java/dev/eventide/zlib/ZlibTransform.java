@@ -5,6 +5,7 @@ import static dev.eventide.zlib.ZlibConstants.*;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.errors.Errors;
 import dev.eventide.loop.EventLoop;
+import dev.eventide.loop.WorkKind;
 import dev.eventide.stream.StreamCallback;
 import dev.eventide.stream.Streams;
 import dev.eventide.stream.TransformCallback;
@@ -182,7 +183,7 @@ public final class ZlibTransform extends TransformStream {
      */
     private void round(Bytes input, int flush, TransformCallback callback) {
         working = true;
-        loop.queueWork(() -> runRound(input, flush), (result, error) -> {
+        loop.queueWork(WorkKind.ZLIB, () -> runRound(input, flush), (result, error) -> {
             working = false;
             if (closePending) {
                 codec.close();

@@ -45,5 +45,10 @@ class PasswordTest {
                 .hasMessageContaining("out of range");
         assertThatThrownBy(() -> OnLoop.await(() -> Password.verify("pw", "$scrypt$ln=15,r=999,p=1$" + salt + "$" + hash)))
                 .hasMessageContaining("out of range");
+        // Within each bound but 4 GiB per block (ln=20, r=32), or 16 blocks of 256 MiB: refused too.
+        assertThatThrownBy(() -> Password.verifySync("pw", "$scrypt$ln=20,r=32,p=1$" + salt + "$" + hash))
+                .hasMessageContaining("too much");
+        assertThatThrownBy(() -> Password.verifySync("pw", "$scrypt$ln=18,r=8,p=16$" + salt + "$" + hash))
+                .hasMessageContaining("too much");
     }
 }
