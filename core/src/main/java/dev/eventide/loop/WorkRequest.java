@@ -6,7 +6,7 @@ import java.util.function.BiConsumer;
 /**
  * One piece of pool work (libuv's uv_work_t): runs the callable on a pool thread and hands the
  * result or the error to {@code complete}, still on that pool thread; the loop posts itself the
- * completion from there.
+ * completion from there. The pool counts the work as done between the two steps.
  */
 final class WorkRequest<T> implements Runnable {
     private final Callable<T> work;
@@ -17,15 +17,25 @@ final class WorkRequest<T> implements Runnable {
         this.complete = complete;
     }
 
-    @Override
-    public void run() {
-        T result;
+    private T result;
+    private Throwable error;
+
+    /** Runs the work (on a pool thread); {@link #deliver} then hands over the outcome. */
+    void compute() {
         try {
             result = work.call();
         } catch (Throwable t) {
-            complete.accept(null, t);
-            return;
+            error = t;
         }
-        complete.accept(result, null);
+    }
+
+    void deliver() {
+        complete.accept(result, error);
+    }
+
+    @Override
+    public void run() {
+        compute();
+        deliver();
     }
 }

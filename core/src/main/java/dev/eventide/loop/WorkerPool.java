@@ -182,14 +182,23 @@ public final class WorkerPool {
             running.incrementAndGet();
             waitNanos.add(start - queuedAt);
             maxWait.accumulateAndGet(start - queuedAt, Math::max);
+            WorkRequest<?> request = work instanceof WorkRequest<?> r ? r : null;
             try {
-                work.run();
+                if (request != null) {
+                    request.compute();
+                } else {
+                    work.run();
+                }
             } finally {
                 long took = System.nanoTime() - start;
                 runNanos.add(took);
                 maxRun.accumulateAndGet(took, Math::max);
                 completed.increment();
                 running.decrementAndGet();
+            }
+            // Counted before the loop hears of it: whoever sees the completion sees the count.
+            if (request != null) {
+                request.deliver();
             }
         }
 
