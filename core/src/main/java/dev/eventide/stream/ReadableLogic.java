@@ -111,7 +111,7 @@ final class ReadableLogic {
 
     private static void addChunk(ReadableStream s, ReadableState st, Object chunk, boolean addToFront) {
         if (st.flowing && !st.sync && st.dataListening && st.length == 0) {
-            st.awaitDrainWriters.clear();
+            st.clearAwaitDrain();
             st.dataEmitted = true;
             s.emit("data", chunk);
         } else {
@@ -189,7 +189,7 @@ final class ReadableLogic {
             n = 0;
         } else {
             st.length -= n;
-            st.awaitDrainWriters.clear();
+            st.clearAwaitDrain();
         }
         if (st.length == 0) {
             // With nothing buffered, we want to know as soon as something arrives.

@@ -136,4 +136,15 @@ public final class ReadableState {
     boolean awaitingDrain() {
         return multiAwaitDrain || !awaitDrainWriters.isEmpty();
     }
+
+    /**
+     * Forgets the writers awaited for 'drain'. Called for every chunk read or emitted, and
+     * IdentityHashMap.clear() wipes its whole table even when empty (a fifth of the time of a
+     * 1 GiB pass-through pipeline in a profile), so the usual empty case returns at once.
+     */
+    void clearAwaitDrain() {
+        if (!awaitDrainWriters.isEmpty()) {
+            awaitDrainWriters.clear();
+        }
+    }
 }

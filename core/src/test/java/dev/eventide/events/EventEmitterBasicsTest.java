@@ -109,6 +109,16 @@ class EventEmitterBasicsTest {
     }
 
     @Test
+    void anErrorNameBuiltAtRunTimeIsTheErrorEventAndOtherFiveLetterNamesAreNot() {
+        String built = new StringBuilder("rorre").reverse().toString();
+        assertThatThrownBy(() -> e.emit(built, "late")).hasMessage("Unhandled error. ('late')");
+        e.on(EventEmitter.ERROR_MONITOR, mark("monitor"));
+        assertThat(e.emit("event", "x")).isFalse();
+        assertThat(e.emit("Error", "y")).isFalse();
+        assertThat(trace).isEmpty();
+    }
+
+    @Test
     void aListenerThatThrowsStopsTheEmit() {
         e.on("x", args -> {
             throw new java.io.IOException("listener failed");
