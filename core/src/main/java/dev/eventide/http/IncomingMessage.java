@@ -3,6 +3,7 @@ package dev.eventide.http;
 import dev.eventide.net.NetSocket;
 import dev.eventide.stream.ReadableStream;
 import dev.eventide.stream.StreamCallback;
+import dev.eventide.stream.StreamOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,13 @@ public class IncomingMessage extends ReadableStream {
     /** Asks the connection for more bytes (resumes the socket); set by the connection. */
     Runnable onRead;
 
+    /** Writable hooks given as options only so that the stream base skips its reflective override check. */
+    private static StreamOptions options() {
+        return new StreamOptions().writev((chunks, cb) -> cb.call(null)).finalFn(cb -> cb.call(null));
+    }
+
     IncomingMessage(NetSocket socket, HeaderBlock head) {
+        super(options());
         this.socket = socket;
         this.head = head;
     }

@@ -3,6 +3,7 @@ package dev.eventide.http;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.net.NetSocket;
 import dev.eventide.stream.StreamCallback;
+import dev.eventide.stream.StreamChunk;
 import dev.eventide.stream.StreamOptions;
 import dev.eventide.stream.WritableStream;
 import java.util.ArrayList;
@@ -45,7 +46,26 @@ public abstract class OutgoingMessage extends WritableStream {
     private List<StreamCallback> pendingCallbacks;
 
     OutgoingMessage(int highWaterMark) {
-        super(new StreamOptions().highWaterMark(highWaterMark));
+        this(new Hooks(), highWaterMark);
+    }
+
+    private OutgoingMessage(Hooks hooks, int highWaterMark) {
+        super(hooks.options(highWaterMark));
+        hooks.owner = this;
+    }
+
+    /**
+     * _writev and _final given as options rather than overrides: the stream base then need not
+     * look for overrides by reflection, which would cost more than the rest of a response.
+     */
+    private static final class Hooks {
+        OutgoingMessage owner;
+
+        StreamOptions options(int highWaterMark) {
+            return new StreamOptions().highWaterMark(highWaterMark)
+                    .writev((chunks, cb) -> owner.writeChunks(chunks, cb))
+                    .finalFn(cb -> owner.finish(cb));
+        }
     }
 
     /** Makes the head (first line and headers) into {@link #head}. */
@@ -236,9 +256,23 @@ public abstract class OutgoingMessage extends WritableStream {
 
     @Override
     protected void _write(Object chunk, String encoding, StreamCallback cb) {
-        Bytes data = (Bytes) chunk;
         List<Bytes> parts = new ArrayList<>(4);
         takeHead(parts);
+        frame(parts, (Bytes) chunk);
+        send(parts, cb);
+    }
+
+    /** Several buffered writes go out as one socket write. */
+    private void writeChunks(List<StreamChunk> chunks, StreamCallback cb) {
+        List<Bytes> parts = new ArrayList<>(chunks.size() * 3 + 1);
+        takeHead(parts);
+        for (StreamChunk c : chunks) {
+            frame(parts, (Bytes) c.chunk());
+        }
+        send(parts, cb);
+    }
+
+    private void frame(List<Bytes> parts, Bytes data) {
         if (hasBody && data.length() > 0) {
             if (chunked) {
                 parts.add(Bytes.from(Integer.toHexString(data.length()) + "\r\n", "latin1"));
@@ -248,11 +282,10 @@ public abstract class OutgoingMessage extends WritableStream {
                 parts.add(data);
             }
         }
-        send(parts, cb);
     }
 
-    @Override
-    protected void _final(StreamCallback cb) {
+    /** Node's end of a message: the last chunk and trailers when chunked, or the head alone. */
+    private void finish(StreamCallback cb) {
         List<Bytes> parts = new ArrayList<>(2);
         takeHead(parts);
         if (chunked && hasBody) {
