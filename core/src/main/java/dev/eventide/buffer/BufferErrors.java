@@ -19,6 +19,11 @@ final class BufferErrors {
         return new NodeError("ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
     }
 
+    /** Node: {@code Buffer size must be a multiple of 16-bits} (swap16, swap32, swap64). */
+    static NodeError invalidBufferSize(int bits) {
+        return new NodeError("ERR_INVALID_BUFFER_SIZE", "Buffer size must be a multiple of " + bits + "-bits");
+    }
+
     /** Node: {@code Unknown encoding: xyz}. */
     static NodeError unknownEncoding(String name) {
         return new NodeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + name);

@@ -3,7 +3,10 @@ package dev.eventide.buffer;
 import dev.eventide.errors.Errors;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Node's {@code Buffer} for Java: a fixed-length view of bytes with Node's encodings, search,
@@ -16,9 +19,10 @@ import java.util.List;
  * the same memory from and to {@code java.nio}. Errors carry Node's codes:
  * ERR_OUT_OF_RANGE, ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE and
  * ERR_UNKNOWN_ENCODING. The search methods are in {@link SearchView} and the number methods
- * in {@link NumericView}, so that each file stays readable.
+ * in {@link NumericView} and {@link ZeroOffsetView}, the in-place rewrites (fill, swap16/32/64,
+ * reverse) in {@link MutationView}, so that each file stays readable.
  */
-public final class Bytes extends SearchView implements Comparable<Bytes> {
+public final class Bytes extends MutationView implements Comparable<Bytes> {
     Bytes(byte[] array, int offset, int length) {
         super(array, offset, length);
     }
@@ -294,6 +298,21 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
         return start >= length || Math.min(end, length) <= Math.max(0, start);
     }
 
+    /**
+     * Node's buf.toJSON(): {@code {"type": "Buffer", "data": [bytes as 0..255]}}, in that order,
+     * unmodifiable; a JSON library writes it as JSON.stringify writes a Buffer.
+     */
+    public Map<String, Object> toJSON() {
+        Integer[] data = new Integer[length];
+        for (int i = 0; i < length; i++) {
+            data[i] = array[offset + i] & 0xFF;
+        }
+        Map<String, Object> json = new LinkedHashMap<>(4);
+        json.put("type", "Buffer");
+        json.put("data", List.of(data));
+        return Collections.unmodifiableMap(json);
+    }
+
     /** Node's util.inspect form: {@code <Buffer 68 69>}, at most 50 bytes then "... n more bytes". */
     public String inspect() {
         return Codecs.inspect(array, offset, length);
@@ -319,6 +338,19 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
 
     public int write(String string, int offset, int length) {
         return write(string, offset, length, Encoding.UTF8);
+    }
+
+    /** Node's buf.write(string, encoding) with the encoding's name; "" means UTF-8, as in Node. */
+    public int write(String string, String encoding) {
+        return write(string, 0, length, Encoding.orUtf8(encoding));
+    }
+
+    public int write(String string, int offset, String encoding) {
+        return write(string, offset, Encoding.orUtf8(encoding));
+    }
+
+    public int write(String string, int offset, int length, String encoding) {
+        return write(string, offset, length, Encoding.orUtf8(encoding));
     }
 
     /**
@@ -408,85 +440,5 @@ public final class Bytes extends SearchView implements Comparable<Bytes> {
         int n = Math.min(Math.min(sourceEnd, length) - sourceStart, target.length - targetStart);
         System.arraycopy(array, offset + sourceStart, target.array, target.offset + targetStart, n);
         return n;
-    }
-
-    /** Fills with {@code value} modulo 256 (Node's buf.fill(number)). */
-    public Bytes fill(int value) {
-        Arrays.fill(array, offset, offset + length, (byte) value);
-        return this;
-    }
-
-    public Bytes fill(int value, int offset, int end) {
-        checkFillRange(offset, end);
-        Arrays.fill(array, this.offset + offset, this.offset + Math.max(offset, end), (byte) value);
-        return this;
-    }
-
-    public Bytes fill(String value) {
-        return fill(value, Encoding.UTF8);
-    }
-
-    public Bytes fill(String value, Encoding encoding) {
-        return fill(value, 0, length, encoding);
-    }
-
-    /**
-     * Node's buf.fill(string, offset, end, encoding): repeats the encoded bytes over the range;
-     * "" fills zeros, a string that encodes to nothing (bad hex) is ERR_INVALID_ARG_VALUE.
-     */
-    public Bytes fill(String value, int offset, int end, Encoding encoding) {
-        BufferErrors.requireString(value, "value");
-        Errors.requireNonNull(encoding, "encoding", "an Encoding");
-        checkFillRange(offset, end);
-        if (offset >= end) {
-            return this;
-        }
-        if (value.isEmpty()) {
-            return fill(0, offset, end);
-        }
-        byte[] pattern = Codecs.encode(encoding, value);
-        if (pattern.length == 0) {
-            throw BufferErrors.invalidFillValue(value);
-        }
-        repeat(pattern, 0, pattern.length, offset, end);
-        return this;
-    }
-
-    public Bytes fill(Bytes value) {
-        return fill(value, 0, length);
-    }
-
-    /** Repeats {@code value}'s bytes over the range; an empty value is ERR_INVALID_ARG_VALUE. */
-    public Bytes fill(Bytes value, int offset, int end) {
-        BufferErrors.requireBytes(value, "value");
-        checkFillRange(offset, end);
-        if (offset >= end) {
-            return this;
-        }
-        if (value.length == 0) {
-            throw BufferErrors.invalidFillValue(value);
-        }
-        // A pattern in this very array could be overwritten while it is repeated: copy it first.
-        Bytes pattern = value.array == array ? from(value) : value;
-        repeat(pattern.array, pattern.offset, pattern.length, offset, end);
-        return this;
-    }
-
-    private void checkFillRange(int offset, int end) {
-        BufferErrors.validateOffset(offset, "offset", BufferErrors.MAX_LENGTH);
-        BufferErrors.validateOffset(end, "end", length);
-    }
-
-    /** Copies the pattern once, then doubles the filled prefix until the range is full. */
-    private void repeat(byte[] pattern, int from, int size, int start, int end) {
-        int base = offset + start;
-        int total = end - start;
-        int filled = Math.min(size, total);
-        System.arraycopy(pattern, from, array, base, filled);
-        while (filled < total) {
-            int n = Math.min(filled, total - filled);
-            System.arraycopy(array, base, array, base + filled, n);
-            filled += n;
-        }
     }
 }

@@ -14,7 +14,7 @@ import java.nio.ByteOrder;
  * Writes check the value's range first, then the offset, and return {@code offset + size}.
  * 64-bit values are Java longs: the BigUInt64 methods read and write the same bits as BigInt64.
  */
-abstract sealed class NumericView permits SearchView {
+abstract sealed class NumericView permits ZeroOffsetView {
     private static final VarHandle SHORT_LE = view(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORT_BE = view(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_LE = view(int[].class, ByteOrder.LITTLE_ENDIAN);

@@ -10,7 +10,7 @@ import dev.eventide.errors.Errors;
  * <p>Without a byteOffset, indexOf starts at 0 and lastIndexOf at the end; a negative
  * byteOffset counts from the end. A string needle is encoded first (UTF-8 by default).
  */
-abstract sealed class SearchView extends NumericView permits Bytes {
+abstract sealed class SearchView extends ZeroOffsetView permits MutationView {
     private static final byte[] EMPTY = new byte[0];
 
     SearchView(byte[] array, int offset, int length) {
@@ -32,6 +32,20 @@ abstract sealed class SearchView extends NumericView permits Bytes {
     /** Node's buf.indexOf(string, byteOffset, encoding); a negative offset counts from the end. */
     public int indexOf(String value, int byteOffset, Encoding encoding) {
         return searchString(value, byteOffset, encoding, true);
+    }
+
+    /** Node's buf.indexOf(string, encoding) with the encoding's name (unknown or "": ERR_UNKNOWN_ENCODING). */
+    public int indexOf(String value, String encoding) {
+        return indexOf(value, 0, Encoding.of(encoding));
+    }
+
+    public int indexOf(String value, int byteOffset, String encoding) {
+        return indexOf(value, byteOffset, Encoding.of(encoding));
+    }
+
+    /** As Node, the name only matters when it is UTF-16LE's; an unknown one is ignored for bytes. */
+    public int indexOf(Bytes value, int byteOffset, String encoding) {
+        return indexOf(value, byteOffset, lenient(encoding));
     }
 
     public int indexOf(Bytes value) {
@@ -72,6 +86,18 @@ abstract sealed class SearchView extends NumericView permits Bytes {
         return searchString(value, byteOffset, encoding, false);
     }
 
+    public int lastIndexOf(String value, String encoding) {
+        return lastIndexOf(value, length, Encoding.of(encoding));
+    }
+
+    public int lastIndexOf(String value, int byteOffset, String encoding) {
+        return lastIndexOf(value, byteOffset, Encoding.of(encoding));
+    }
+
+    public int lastIndexOf(Bytes value, int byteOffset, String encoding) {
+        return lastIndexOf(value, byteOffset, lenient(encoding));
+    }
+
     public int lastIndexOf(Bytes value) {
         return lastIndexOf(value, length, Encoding.UTF8);
     }
@@ -108,6 +134,18 @@ abstract sealed class SearchView extends NumericView permits Bytes {
         return indexOf(value, byteOffset, encoding) != -1;
     }
 
+    public boolean includes(String value, String encoding) {
+        return indexOf(value, encoding) != -1;
+    }
+
+    public boolean includes(String value, int byteOffset, String encoding) {
+        return indexOf(value, byteOffset, encoding) != -1;
+    }
+
+    public boolean includes(Bytes value, int byteOffset, String encoding) {
+        return indexOf(value, byteOffset, encoding) != -1;
+    }
+
     public boolean includes(Bytes value) {
         return indexOf(value) != -1;
     }
@@ -122,6 +160,10 @@ abstract sealed class SearchView extends NumericView permits Bytes {
 
     public boolean includes(int value, int byteOffset) {
         return indexOf(value, byteOffset) != -1;
+    }
+
+    private static Encoding lenient(String encoding) {
+        return Encoding.isEncoding(encoding) ? Encoding.of(encoding) : Encoding.UTF8;
     }
 
     private int searchString(String value, int byteOffset, Encoding encoding, boolean forward) {

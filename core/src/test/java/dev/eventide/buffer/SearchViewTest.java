@@ -89,6 +89,6 @@ class SearchViewTest {
     void nullNeedlesAreInvalidArgTypes() {
         assertNodeError(() -> abcabc.indexOf((String) null), "ERR_INVALID_ARG_TYPE", null);
         assertNodeError(() -> abcabc.indexOf((Bytes) null), "ERR_INVALID_ARG_TYPE", null);
-        assertNodeError(() -> abcabc.indexOf("a", 0, null), "ERR_INVALID_ARG_TYPE", null);
+        assertNodeError(() -> abcabc.indexOf("a", 0, (Encoding) null), "ERR_INVALID_ARG_TYPE", null);
     }
 }
