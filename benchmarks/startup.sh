@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Start-up of `bin/eventide examples/hello.java` against `node examples/hello.js` (same work:
-# print one line and exit), warm (unchanged source: compile cache hit) and cold (source changed
+# Start-up of `bin/eventide examples/hello.java` against `node examples/hello.js` (the same work),
+# warm (unchanged source: compile cache hit) and cold (source changed
 # before every run: in-memory compile). Results go to benchmarks/out/startup-*.md; copy the
 # numbers into benchmarks/RESULTS.md under "## Start-up".
 #
