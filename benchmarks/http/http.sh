@@ -74,7 +74,7 @@ for peer in "${peers[@]}"; do
   sleep 1
 done
 
-node - "$out" "$duration" "$mode" "$(nproc), load $(cut -d' ' -f1-3 /proc/loadavg)" "$($java -version 2>&1 | head -1)" "$(node --version)" \
+node - "$out" "$duration" "$mode" "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" "$($java -version 2>&1 | head -1)" "$(node --version)" \
   "$(nginx -v 2>&1)" "$(wrk -v 2>&1 | head -1)" >"$out/section.md" <<'JS'
 const fs = require('fs');
 const [dir, duration, mode, cores, javaVersion, nodeVersion, nginxVersion, wrkVersion] = process.argv.slice(2);
@@ -91,7 +91,7 @@ for (const p of peers) res[p] = [1, 2].map((r) => parse(fs.readFileSync(`${dir}/
 const mean = (p, k) => (res[p][0][k] + res[p][1][k]) / 2;
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const lines = ['## http (issue 5)', '',
-  `Run on ${new Date().toISOString().slice(0, 10)} (${mode} mode; ${cores} cores); ${javaVersion}; node ${nodeVersion}; ${nginxVersion}; ${wrkVersion}.`,
+  `Run on ${new Date().toISOString().slice(0, 10)} (${mode} mode; ${cores}); ${javaVersion}; node ${nodeVersion}; ${nginxVersion}; ${wrkVersion}.`,
   `wrk pinned to core 0, the server to core 1; \`wrk -t1 -c64 -d${duration} --latency\`, twice per peer after a warm-up; "Hello, World!" with keep-alive. JVM peers run with -Xms256m -Xmx256m. Requests/s higher is better, latency lower is better.`, '',
   '| server | req/s run 1 | req/s run 2 | req/s mean | p50 ms | p99 ms | Eventide/peer (req/s) |',
   '|---|---:|---:|---:|---:|---:|---:|'];
