@@ -3,7 +3,6 @@ package dev.eventide.http;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.net.NetSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The response side of one client connection (Node's _http_client parser callbacks): parses
@@ -199,9 +198,5 @@ final class ClientConnection implements Http1Handler {
             res.destroy(err);
         }
         socket.destroy();
-    }
-
-    static String latin1(byte[] b, int n) {
-        return new String(b, 0, n, StandardCharsets.ISO_8859_1);
     }
 }

@@ -35,15 +35,6 @@ final class HttpErrors {
         return new NodeError("ERR_HTTP_REQUEST_TIMEOUT", "Request timeout");
     }
 
-    static NodeError trailerInvalid() {
-        return new NodeError("ERR_HTTP_TRAILER_INVALID", "Trailers are invalid with this transfer encoding");
-    }
-
-    static NodeError contentLengthMismatch(long actual, long expected) {
-        return new NodeError("ERR_HTTP_CONTENT_LENGTH_MISMATCH",
-                "Response body's content-length of " + actual + " byte(s) does not match the content-length of "
-                        + expected + " byte(s) set in header");
-    }
 
     static NodeError socketHangUp() {
         return new NodeError("ECONNRESET", "socket hang up");
@@ -58,7 +49,4 @@ final class HttpErrors {
                 "Protocol \"" + protocol + "\" not supported. Expected \"http:\"");
     }
 
-    static NodeError socketTimeout() {
-        return new NodeError("ETIMEDOUT", "timeout");
-    }
 }

@@ -44,7 +44,13 @@ final class ServerConnection implements Http1Handler {
     long requestStart;
     /** Loop time the connection last became idle. */
     long idleSince;
-    private boolean socketPaused;
+    /** Reading stopped because a request's body buffer is full. */
+    private boolean pausedForBody;
+    /** Reading stopped because too many pipelined responses wait (a client that does not read). */
+    private boolean pausedForPipeline;
+    /** Waiting responses at which reading stops, and below which it starts again. */
+    private static final int PIPELINE_HIGH = 32;
+    private static final int PIPELINE_LOW = 8;
     /** A client error was handled; further errors and bytes are ignored. */
     private boolean failed;
     /** Handed to an 'upgrade' or 'connect' listener; HTTP is no longer spoken here. */
@@ -230,6 +236,10 @@ final class ServerConnection implements Http1Handler {
             res.attach(socket);
         } else {
             outgoing.add(res);
+            if (outgoing.size() >= PIPELINE_HIGH && !pausedForPipeline) {
+                pausedForPipeline = true;
+                socket.pause();
+            }
         }
     }
 
@@ -247,6 +257,12 @@ final class ServerConnection implements Http1Handler {
             return;
         }
         ServerResponse next = outgoing.poll();
+        if (pausedForPipeline && outgoing.size() < PIPELINE_LOW) {
+            pausedForPipeline = false;
+            if (!pausedForBody) {
+                socket.resume();
+            }
+        }
         if (next != null) {
             current = next;
             next.attach(socket);
@@ -274,16 +290,18 @@ final class ServerConnection implements Http1Handler {
     }
 
     private void pauseSocket() {
-        if (!socketPaused) {
-            socketPaused = true;
+        if (!pausedForBody) {
+            pausedForBody = true;
             socket.pause();
         }
     }
 
     private void resumeSocket() {
-        if (socketPaused) {
-            socketPaused = false;
-            socket.resume();
+        if (pausedForBody) {
+            pausedForBody = false;
+            if (!pausedForPipeline) {
+                socket.resume();
+            }
         }
     }
 

@@ -48,4 +48,24 @@ class HttpServerTest {
                     + "HTTP/1.1 404 Not Found\r\nDate: X\r\nConnection: close\r\n\r\n");
         }
     }
+
+    @Test
+    void twoThousandPipelinedRequestsFromAClientThatReadsLateAreAllAnsweredInOrder() throws Exception {
+        try (HttpTestServer s = HttpTestServer.start(() -> Http.createServer((req, res) -> res.end(req.url())))) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < 2000; i++) {
+                all.append("GET /").append(i).append(" HTTP/1.1\r\nHost: x\r\n")
+                        .append(i == 1999 ? "Connection: close\r\n" : "").append("\r\n");
+            }
+            String got = s.exchange(all.toString());
+            int from = 0;
+            for (int i = 0; i < 2000; i++) {
+                int body = got.indexOf("\r\n\r\n", from) + 4;
+                String url = "/" + i;
+                assertThat(got.substring(body, body + url.length())).isEqualTo(url);
+                from = body + url.length();
+            }
+            assertThat(from).isEqualTo(got.length());
+        }
+    }
 }
