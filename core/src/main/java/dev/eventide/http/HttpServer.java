@@ -39,6 +39,8 @@ public class HttpServer extends NetServer {
     private Timeout checker;
     private Timeout shutdownDeadline;
     private boolean shuttingDown;
+    /** During shutdown: how long a connection must stay idle before it is closed. */
+    private long quietMs;
 
     public HttpServer(HttpServerOptions options, RequestListener listener) {
         super(new NetServerOptions().allowHalfOpen(true).noDelay(options == null || options.noDelay), null);
@@ -129,8 +131,6 @@ public class HttpServer extends NetServer {
     public HttpServer shutdown(Task callback) {
         return shutdown(10_000, 50, callback);
     }
-
-    private long quietMs;
 
     void closeWhenQuiet(ServerConnection c) {
         long since = c.idleSince;
