@@ -41,12 +41,24 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
         super(EventEmitter.captureRejections());
         this.loop = EventLoop.current();
         this.options = options == null ? new StreamOptions() : options;
-        this.hasWritev = this.options.writev != null || overrides("_writev");
-        this.hasFinal = this.options.finalFn != null || overrides("_final") || this instanceof TransformStream;
+        int overridden = OVERRIDES.get(getClass());
+        this.hasWritev = this.options.writev != null || (overridden & WRITEV) != 0;
+        this.hasFinal = this.options.finalFn != null || (overridden & FINAL) != 0 || this instanceof TransformStream;
     }
 
-    private boolean overrides(String method) {
-        for (Class<?> c = getClass(); c != StreamBase.class && c != null; c = c.getSuperclass()) {
+    private static final int WRITEV = 1;
+    private static final int FINAL = 2;
+
+    /** Which hooks a stream class overrides, found by reflection once per class, not per stream. */
+    private static final ClassValue<Integer> OVERRIDES = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return (overrides(type, "_writev") ? WRITEV : 0) | (overrides(type, "_final") ? FINAL : 0);
+        }
+    };
+
+    private static boolean overrides(Class<?> type, String method) {
+        for (Class<?> c = type; c != StreamBase.class && c != null; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 if (m.getName().equals(method)) {
                     return true;
