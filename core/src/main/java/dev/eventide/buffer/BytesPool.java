@@ -39,15 +39,16 @@ final class BytesPool {
         if (size == 0) {
             return new Bytes(new byte[0], 0, 0);
         }
-        if (size < (poolSize >>> 1)) {
-            return CURRENT.get().take(size);
+        int pool = poolSize; // read once: another thread may change it meanwhile
+        if (size < (pool >>> 1)) {
+            return CURRENT.get().take(size, pool);
         }
         return new Bytes(new byte[size], 0, size);
     }
 
-    private Bytes take(int size) {
+    private Bytes take(int size, int pool) {
         if (size > slab.length - used) {
-            slab = new byte[poolSize];
+            slab = new byte[pool];
             used = 0;
         }
         Bytes taken = new Bytes(slab, used, size);

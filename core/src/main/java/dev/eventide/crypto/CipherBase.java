@@ -43,6 +43,11 @@ abstract sealed class CipherBase extends TransformStream permits Cipheriv, Decip
         return Bytes.wrap(feed(CryptoData.bytes(data, "data")));
     }
 
+    /** Node's update(string): the string's UTF-8 bytes, as Node's default input encoding. */
+    public Bytes update(String data) {
+        return update(data, "utf8");
+    }
+
     /** A string in {@code inputEncoding} (utf8 when null). */
     public Bytes update(String data, String inputEncoding) {
         return Bytes.wrap(feed(CryptoData.bytes(data, "data", inputEncoding)));

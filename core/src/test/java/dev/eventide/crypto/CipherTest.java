@@ -173,4 +173,16 @@ class CipherTest {
             assertThat(Bytes.concat(d.update(Bytes.concat(out)), d.doFinal()).toString()).isEqualTo("one two three");
         });
     }
+
+    @Test
+    void updateWithAStringAloneReadsItAsUtf8AsNodeDoes() throws Exception {
+        List<Bytes> both = OnLoop.get(() -> {
+            var a = Crypto.createCipheriv("aes-128-cbc", KEY16, Bytes.from("00112233445566778899aabbccddeeff", "hex"));
+            var b = Crypto.createCipheriv("aes-128-cbc", KEY16, Bytes.from("00112233445566778899aabbccddeeff", "hex"));
+            return List.of(Bytes.concat(a.update("héllo wörld"), a.doFinal()),
+                    Bytes.concat(b.update("héllo wörld", "utf8"), b.doFinal()));
+        });
+        assertThat(both.get(0)).isEqualTo(both.get(1));
+        assertThat(both.get(0).length()).isEqualTo(16);
+    }
 }
