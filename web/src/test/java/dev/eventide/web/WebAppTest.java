@@ -52,4 +52,16 @@ class WebAppTest {
                 "404 Cannot GET /nope\n",
                 "599 caught bad");
     }
+
+    @Test
+    void aRealClientSeesTheJsonBodyAndItsContentType() {
+        WebApp app = Web.app();
+        app.get("/hello/:name", (req, res, next) -> res.json(Map.of("hello", req.param("name"))));
+        try (TestServer server = TestServer.start(app)) {
+            var r = server.get("/hello/world");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("content-type")).contains("application/json; charset=utf-8");
+            assertThat(r.body()).isEqualTo("{\"hello\":\"world\"}");
+        }
+    }
 }
