@@ -94,7 +94,7 @@ final class Launcher {
         debug("cache miss " + key + ", compiling " + file);
         long start = System.nanoTime();
         var diagnostics = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        var compiler = new SourceCompiler(List.of(eventideModule()), options.classPath());
+        var compiler = new SourceCompiler(eventideModules(), options.classPath());
         CompiledProgram program = compiler.compile(file, options.target(), new String(bytes, StandardCharsets.UTF_8), diagnostics);
         debug("compiled in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         if (program != null) {
@@ -159,7 +159,10 @@ final class Launcher {
 
     /**
      * Starts the blocked-loop watchdog (100 ms unless EVENTIDE_WATCHDOG says another number of
-     * ms, or 0 for none) inside the loop, before main.
+     * ms, or 0 for none) inside the loop, once main has returned. The main script is start-up
+     * work, as Node's top-level code and require() are: loading a library's classes for the
+     * first time (Jackson's take ~0.3 s) is not a stalled service, and warning about it taught
+     * users to ignore the warning. Every callback after main is watched.
      */
     private Runnable withWatchdog(Runnable main) {
         String setting = env.get("EVENTIDE_WATCHDOG");
@@ -167,8 +170,8 @@ final class Launcher {
             return main;
         }
         return () -> {
-            BlockedLoopWatchdog.startFromEnvironment(EventLoop.current(), setting);
             main.run();
+            BlockedLoopWatchdog.startFromEnvironment(EventLoop.current(), setting);
         };
     }
 
@@ -205,16 +208,40 @@ final class Launcher {
         }
     }
 
-    /** Identifies the Eventide build that compiled code links against: version and jar time. */
-    private static String eventideBuild() {
+    /**
+     * The modules a program compiles against: core, and every other module the JVM resolved from
+     * its module path (bin/eventide adds them all: the web layer and its libraries), so that what
+     * javac sees is what the program will run with.
+     */
+    static List<Path> eventideModules() {
         Path core = eventideModule();
-        long modified;
-        try {
-            modified = Files.getLastModifiedTime(Files.isDirectory(core) ? core.resolve("module-info.class") : core).toMillis();
-        } catch (IOException e) {
-            modified = 0;
+        List<Path> paths = new ArrayList<>(List.of(core));
+        for (var module : ModuleLayer.boot().configuration().modules()) {
+            module.reference().location()
+                    .filter(uri -> uri.getScheme().equals("file"))
+                    .map(Path::of)
+                    .filter(path -> !paths.contains(path))
+                    .ifPresent(paths::add);
         }
-        return version() + "@" + core + "@" + modified;
+        return paths;
+    }
+
+    /**
+     * Identifies the Eventide build that compiled code links against: version, and the modules'
+     * paths and times (a rebuilt web jar must not reuse classes compiled against the old one).
+     */
+    private static String eventideBuild() {
+        StringBuilder key = new StringBuilder(version());
+        for (Path module : eventideModules()) {
+            long modified;
+            try {
+                modified = Files.getLastModifiedTime(Files.isDirectory(module) ? module.resolve("module-info.class") : module).toMillis();
+            } catch (IOException e) {
+                modified = 0;
+            }
+            key.append('@').append(module).append('@').append(modified);
+        }
+        return key.toString();
     }
 
     static String version() {

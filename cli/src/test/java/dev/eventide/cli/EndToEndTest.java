@@ -91,6 +91,32 @@ class EndToEndTest {
     }
 
     @Test
+    void aCallbackThatBlocksTheLoopIsReportedWithItsMethodButSlowStartUpCodeIsNot() throws Exception {
+        Files.writeString(dir.resolve("block.java"), """
+                import module dev.eventide;
+
+                void spin(long ms) {
+                    long end = System.nanoTime() + ms * 1_000_000;
+                    while (System.nanoTime() < end) { }
+                }
+
+                void blockForAWhile() {
+                    spin(500);
+                }
+
+                void main() {
+                    spin(300); // start-up work: not watched
+                    Timers.setTimeout(() -> blockForAWhile(), 1);
+                }
+                """);
+        Result result = eventide(normalEnv(), "block.java");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).contains("BlockedLoopWarning").contains("blockForAWhile");
+        // One report, made while the callback was still running; main's 300 ms made none.
+        assertThat(result.err().split("has been blocked for", -1)).as(result.err()).hasSize(2);
+    }
+
+    @Test
     void uncaughtExceptionExitsWithOne() throws Exception {
         Files.writeString(dir.resolve("boom.java"), "void main() { throw new IllegalStateException(\"boom\"); }\n");
         Result result = eventide(normalEnv(), "boom.java");
