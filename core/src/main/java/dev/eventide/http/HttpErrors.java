@@ -31,6 +31,10 @@ final class HttpErrors {
         return new NodeError("ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: " + code);
     }
 
+    static NodeError trailerInvalid() {
+        return new NodeError("ERR_HTTP_TRAILER_INVALID", "Trailers are invalid with this transfer encoding");
+    }
+
     static NodeError requestTimeout() {
         return new NodeError("ERR_HTTP_REQUEST_TIMEOUT", "Request timeout");
     }

@@ -177,9 +177,7 @@ public abstract class OutgoingMessage extends WritableStream {
     void framing(Latin1Builder b, HeadState st) {
         if (st.contentLength || st.transferEncoding) {
             chunked = st.chunkedByUser;
-            return;
-        }
-        if (!hasBody) {
+        } else if (!hasBody) {
             chunked = false;
         } else if (!useChunkedEncodingByDefault) {
             last = true;
@@ -190,6 +188,11 @@ public abstract class OutgoingMessage extends WritableStream {
             chunked = true;
         } else {
             last = true;
+        }
+        // A message that is not chunked ends at its last body byte: it has nowhere to carry
+        // trailers, so announcing them is an error (Node checks the same in _storeHeader).
+        if (!chunked && st.trailer) {
+            throw HttpErrors.trailerInvalid();
         }
     }
 

@@ -55,6 +55,35 @@ class HttpServerNodeTest {
     }
 
     @Test
+    void announcingTrailersOnAMessageWithALengthThrowsErrHttpTrailerInvalid() throws Exception {
+        String js = "res.setHeader('Trailer', 'X-T'); res.setHeader('Content-Length', '2'); let c = [];"
+                + " try { res.writeHead(200); } catch (e) { c.push(e.code); }"
+                + " try { res.write('ok'); } catch (e) { c.push(e.message); }"
+                + " res.removeHeader('Trailer'); res.removeHeader('Content-Length'); res.end(c.join('|'));";
+        HttpServer.RequestListener java = (req, res) -> {
+            res.setHeader("Trailer", "X-T").setHeader("Content-Length", "2");
+            List<String> c = new ArrayList<>();
+            try {
+                res.writeHead(200);
+            } catch (NodeError e) {
+                c.add(e.code());
+            }
+            try {
+                res.write("ok");
+            } catch (NodeError e) {
+                c.add(e.getMessage());
+            }
+            res.removeHeader("Trailer").removeHeader("Content-Length");
+            res.end(String.join("|", c));
+        };
+        String body = "ERR_HTTP_TRAILER_INVALID|Trailers are invalid with this transfer encoding";
+        sameAsNode(js, java, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                // Removing Content-Length means "not this length" to Node: the body goes chunked.
+                "HTTP/1.1 200 OK\r\nDate: X\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+    }
+
+    @Test
     void aChunkedBodyAndItsTrailersArriveAndTheResponseSendsTrailers() throws Exception {
         String js = "let b = ''; req.setEncoding('latin1'); req.on('data', d => b += d); req.on('end', () => {"
                 + " res.setHeader('Trailer', 'X-T'); res.write(b + '|' + JSON.stringify(req.trailers));"
