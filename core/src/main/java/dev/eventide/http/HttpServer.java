@@ -1,5 +1,6 @@
 package dev.eventide.http;
 
+import dev.eventide.events.Listener;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Task;
 import dev.eventide.loop.Timeout;
@@ -34,6 +35,7 @@ public class HttpServer extends NetServer {
     private long headersTimeout;
     private long requestTimeout;
     private long keepAliveTimeout;
+    private long timeout;
     private int maxRequestsPerSocket;
     private String keepAliveLine;
     private Timeout checker;
@@ -177,6 +179,25 @@ public class HttpServer extends NetServer {
     }
 
     // ---- Node's settable limits ----
+
+    /** Node's server.timeout: ms of socket inactivity during a request before 'timeout' (0: none, the default). */
+    public long timeout() {
+        return timeout;
+    }
+
+    public HttpServer timeout(long ms) {
+        timeout = ms;
+        return this;
+    }
+
+    /** Node's server.setTimeout(ms, cb): sets {@link #timeout(long)}; cb becomes a 'timeout' listener (gets the socket). */
+    public HttpServer setTimeout(long ms, Listener callback) {
+        timeout = ms;
+        if (callback != null) {
+            on("timeout", callback);
+        }
+        return this;
+    }
 
     public long headersTimeout() {
         return headersTimeout;

@@ -31,6 +31,8 @@ final class ServerConnection implements Http1Handler {
     private int urlLength;
     /** The request whose body is being parsed, or null. */
     private IncomingMessage parsing;
+    /** Whether the socket's timeout is now server.timeout (a request in progress), not keepAliveTimeout. */
+    private boolean busyTimer;
     /** Requests whose responses have not finished, oldest first (Node's state.incoming). */
     private final ArrayDeque<IncomingMessage> incoming = new ArrayDeque<>(2);
     /** Responses waiting for the socket, behind {@link #current} (Node's state.outgoing). */
@@ -69,8 +71,8 @@ final class ServerConnection implements Http1Handler {
         socket.on("error", a -> clientError((Throwable) a[0]));
         if (server.keepAliveTimeout() > 0) {
             socket.setTimeout((int) server.keepAliveTimeout());
-            socket.on("timeout", a -> onTimeout());
         }
+        socket.on("timeout", a -> onTimeout());
     }
 
     // ---- bytes in ----
@@ -136,6 +138,12 @@ final class ServerConnection implements Http1Handler {
         long now = server.loop().now();
         headersStart = now;
         requestStart = now;
+        if (server.timeout() > 0 && !busyTimer) {
+            // While a request is in progress the socket's timeout is server.timeout (Node sets
+            // it per connection); keepAliveTimeout is for idle connections only.
+            busyTimer = true;
+            socket.setTimeout((int) server.timeout());
+        }
         return OK;
     }
 
@@ -268,6 +276,10 @@ final class ServerConnection implements Http1Handler {
             next.attach(socket);
         } else if (idle()) {
             idleSince = server.loop().now();
+            if (busyTimer) {
+                busyTimer = false;
+                socket.setTimeout((int) Math.max(0, server.keepAliveTimeout()));
+            }
             if (server.shuttingDown()) {
                 server.closeWhenQuiet(this);
             }
@@ -348,8 +360,23 @@ final class ServerConnection implements Http1Handler {
         }
     }
 
-    /** keepAliveTimeout (the socket's timeout): an idle connection closes, a busy one goes on. */
+    /**
+     * The socket's timeout. While busy with server.timeout set: Node's socketOnTimeout ('timeout'
+     * on the unfinished request, the response and the server, with the socket; destroyed if
+     * nobody listened). Otherwise it was keepAliveTimeout: an idle connection closes, a busy one
+     * goes on.
+     */
     private void onTimeout() {
+        if (busyTimer && !idle()) {
+            IncomingMessage req = parsing;
+            boolean heard = req != null && !req.complete && req.emit("timeout", socket);
+            heard |= current != null && current.emit("timeout", socket);
+            heard |= server.emit("timeout", socket);
+            if (!heard) {
+                socket.destroy();
+            }
+            return;
+        }
         if (idle() || (current == null && incoming.isEmpty() && parsing == null)) {
             socket.destroy();
         }

@@ -91,6 +91,10 @@ final class HttpTestServer implements AutoCloseable {
         }
     }
 
+    int port() {
+        return port;
+    }
+
     /** Sends {@code request} on a new connection and returns everything read until EOF. */
     String exchange(String request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
