@@ -5,6 +5,8 @@ module dev.eventide {
     // JDK modules only (no third-party dependencies): memory, GC and heap-dump diagnostics.
     requires java.management;
     requires jdk.management;
+    // sun.misc.Signal: process.on('SIGTERM') and the other signal events.
+    requires jdk.unsupported;
 
     // API
     exports dev.eventide.buffer;

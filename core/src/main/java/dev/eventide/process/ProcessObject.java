@@ -8,7 +8,8 @@ import dev.eventide.loop.ProcessWarning;
 /**
  * Node's {@code process} object for one loop: an EventEmitter that receives the loop's
  * 'uncaughtException', 'unhandledRejection', 'rejectionHandled', 'warning', 'beforeExit' and
- * 'exit' events. Loop thread only; reach it through {@link Proc}.
+ * 'exit' events, and signals ('SIGINT', 'SIGTERM', ...) once something listens for them.
+ * Loop thread only; reach it through {@link Proc}.
  */
 public final class ProcessObject extends EventEmitter implements LoopHooks {
     private final EventLoop loop;
@@ -16,6 +17,18 @@ public final class ProcessObject extends EventEmitter implements LoopHooks {
     ProcessObject(EventLoop loop) {
         this.loop = loop;
         setMaxListeners(0);
+        // Node's process does the same: a signal's first listener starts listening for it, the
+        // removal of its last stops (Signals).
+        on("newListener", a -> {
+            if (Signals.isSignal(a[0])) {
+                Signals.start(this, (String) a[0]);
+            }
+        });
+        on("removeListener", a -> {
+            if (Signals.isSignal(a[0]) && listenerCount(a[0]) == 0) {
+                Signals.stop(this, (String) a[0]);
+            }
+        });
     }
 
     public EventLoop loop() {
