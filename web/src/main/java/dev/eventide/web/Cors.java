@@ -1,6 +1,7 @@
 package dev.eventide.web;
 
 import com.google.re2j.Pattern;
+import dev.eventide.errors.NodeError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +163,7 @@ public final class Cors {
         public Options origins(List<?> allowed) {
             for (Object a : allowed) {
                 if (!(a instanceof String) && !(a instanceof Pattern)) {
-                    throw ContentSecurityPolicy.invalid("cors: origins must be Strings or com.google.re2j.Pattern,"
+                    throw invalid("cors: origins must be Strings or com.google.re2j.Pattern,"
                             + " got " + (a == null ? "null" : a.getClass().getName()));
                 }
             }
@@ -223,5 +224,9 @@ public final class Cors {
             optionsSuccessStatus = status;
             return this;
         }
+    }
+
+    private static NodeError invalid(String message) {
+        return new NodeError("ERR_INVALID_ARG_VALUE", message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.NodeError;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Timeout;
 import dev.eventide.promise.Thenable;
@@ -27,6 +28,8 @@ public final class MemoryRateLimitStore implements RateLimitStore {
     private long windowMs = 60_000;
     private int limit = 5;
     private LongSupplier clock = System::currentTimeMillis;
+    /** Whether a middleware owns this store: two would count each other's hits with one config. */
+    private boolean initialised;
     /** The sweeping interval, started by the first hit on a loop thread; null until then. */
     private Timeout sweeper;
 
@@ -36,7 +39,7 @@ public final class MemoryRateLimitStore implements RateLimitStore {
 
     public MemoryRateLimitStore(int maxKeys) {
         if (maxKeys < 1) {
-            throw ContentSecurityPolicy.invalid("MemoryRateLimitStore needs maxKeys >= 1, got " + maxKeys);
+            throw invalid("MemoryRateLimitStore needs maxKeys >= 1, got " + maxKeys);
         }
         this.maxKeys = maxKeys;
         this.counters = new LinkedHashMap<>(16, 0.75f, true) {
@@ -49,6 +52,11 @@ public final class MemoryRateLimitStore implements RateLimitStore {
 
     @Override
     public void init(Config config) {
+        if (initialised) {
+            throw new NodeError("ERR_INVALID_STATE", "Invalid state: this MemoryRateLimitStore already serves"
+                    + " a rateLimit middleware; give each middleware its own store");
+        }
+        initialised = true;
         this.algorithm = config.algorithm();
         this.windowMs = config.windowMs();
         this.limit = config.limit();
@@ -124,5 +132,9 @@ public final class MemoryRateLimitStore implements RateLimitStore {
         public void subscribe(Consumer<? super T> onFulfilled, Consumer<? super Throwable> onRejected) {
             onFulfilled.accept(value);
         }
+    }
+
+    private static NodeError invalid(String message) {
+        return new NodeError("ERR_INVALID_ARG_VALUE", message);
     }
 }

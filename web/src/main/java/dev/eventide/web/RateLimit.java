@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.NodeError;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
@@ -250,22 +251,26 @@ public final class RateLimit {
 
         void validate() {
             if (limit < 0) {
-                throw ContentSecurityPolicy.invalid("rateLimit: limit must be >= 0, got " + limit);
+                throw invalid("rateLimit: limit must be >= 0, got " + limit);
             }
             if (windowMs < 1) {
-                throw ContentSecurityPolicy.invalid("rateLimit: windowMs must be >= 1, got " + windowMs);
+                throw invalid("rateLimit: windowMs must be >= 1, got " + windowMs);
             }
             if (statusCode < 100 || statusCode > 999) {
-                throw ContentSecurityPolicy.invalid("rateLimit: statusCode must be a 3-digit status, got " + statusCode);
+                throw invalid("rateLimit: statusCode must be a 3-digit status, got " + statusCode);
             }
             if (standardHeaders != null && !standardHeaders.equals("draft-6") && !standardHeaders.equals("draft-7")) {
-                throw ContentSecurityPolicy.invalid("rateLimit: standardHeaders must be \"draft-6\", \"draft-7\" or"
+                throw invalid("rateLimit: standardHeaders must be \"draft-6\", \"draft-7\" or"
                         + " null, got " + ContentSecurityPolicy.quote(standardHeaders));
             }
             if (algorithm == null || keyGenerator == null || clock == null || requestWasSuccessful == null) {
-                throw ContentSecurityPolicy.invalid("rateLimit: algorithm, keyGenerator, clock and"
+                throw invalid("rateLimit: algorithm, keyGenerator, clock and"
                         + " requestWasSuccessful must not be null");
             }
         }
+    }
+
+    private static NodeError invalid(String message) {
+        return new NodeError("ERR_INVALID_ARG_VALUE", message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.eventide.web;
 
 import dev.eventide.crypto.Crypto;
+import dev.eventide.errors.NodeError;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +23,10 @@ public final class RequestId {
 
     public static Handler create(Options o) {
         if (o.header == null || o.header.isEmpty() || o.attribute == null || o.generator == null) {
-            throw ContentSecurityPolicy.invalid("requestId: header, attribute and generator must be set");
+            throw invalid("requestId: header, attribute and generator must be set");
         }
         if (o.maxLength < 1) {
-            throw ContentSecurityPolicy.invalid("requestId: maxLength must be >= 1, got " + o.maxLength);
+            throw invalid("requestId: maxLength must be >= 1, got " + o.maxLength);
         }
         return (req, res, next) -> {
             String incoming = o.trustIncoming ? req.get(o.header) : null;
@@ -98,5 +99,9 @@ public final class RequestId {
             generator = make;
             return this;
         }
+    }
+
+    private static NodeError invalid(String message) {
+        return new NodeError("ERR_INVALID_ARG_VALUE", message);
     }
 }

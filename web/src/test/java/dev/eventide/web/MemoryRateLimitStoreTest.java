@@ -138,6 +138,14 @@ class MemoryRateLimitStoreTest {
     }
 
     @Test
+    void aStoreServesOneMiddlewareOnly() {
+        var shared = new MemoryRateLimitStore();
+        RateLimit.create(new RateLimit.Options().store(shared));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RateLimit.create(new RateLimit.Options().store(shared)))
+                .hasMessageContaining("already serves a rateLimit middleware");
+    }
+
+    @Test
     void theSweeperNeverKeepsTheLoopAlive() {
         var s = new MemoryRateLimitStore();
         s.init(new RateLimitStore.Config(RateLimit.Algorithm.FIXED_WINDOW, 60_000, 5, now::get));
