@@ -85,27 +85,12 @@ public final class FileSender {
                 return;
             }
         }
-        long size = stat.size();
-        long offset = 0;
-        long length = size;
-        String range = req.get("range");
-        if (opts.acceptRanges && RangeHeader.isBytes(range)) {
-            RangeHeader.Result ranges = RangeHeader.parse(size, range);
-            if (!Freshness.rangeFresh(req, etag, lastModified)) {
-                ranges = null;
-            }
-            if (ranges != null && ranges.kind() == RangeHeader.Kind.UNSATISFIABLE) {
-                res.set("Content-Range", RangeHeader.unsatisfied(size));
-                done.accept(new HttpError(416, "ERR_RANGE_NOT_SATISFIABLE", "Range Not Satisfiable"));
-                return;
-            }
-            if (ranges != null && ranges.single()) {
-                RangeHeader.Range r = ranges.ranges().get(0);
-                res.status(206).set("Content-Range", RangeHeader.contentRange(r, size));
-                offset = r.start();
-                length = r.length();
-            }
+        long[] span = range(req, res, stat.size(), opts, etag, lastModified, done);
+        if (span == null) {
+            return;
         }
+        long offset = span[0];
+        long length = span[1];
         res.set("Content-Length", length);
         if ("HEAD".equals(req.method()) || length == 0) {
             finishWith(res, done);
@@ -113,6 +98,30 @@ public final class FileSender {
             return;
         }
         stream(res, path, offset, length, done);
+    }
+
+    /**
+     * The part of the file to send as {offset, length}: the whole file, or the one satisfiable
+     * range (206). Null after reporting a 416 to done.
+     */
+    private static long[] range(WebRequest req, WebResponse res, long size, SendOptions opts, String etag,
+            String lastModified, Consumer<Throwable> done) {
+        String header = req.get("range");
+        if (!opts.acceptRanges || !RangeHeader.isBytes(header) || !Freshness.rangeFresh(req, etag, lastModified)) {
+            return new long[] {0, size};
+        }
+        RangeHeader.Result ranges = RangeHeader.parse(size, header);
+        if (ranges.kind() == RangeHeader.Kind.UNSATISFIABLE) {
+            res.set("Content-Range", RangeHeader.unsatisfied(size));
+            done.accept(new HttpError(416, "ERR_RANGE_NOT_SATISFIABLE", "Range Not Satisfiable"));
+            return null;
+        }
+        if (!ranges.single()) {
+            return new long[] {0, size}; // malformed or several ranges: the whole file, as send does
+        }
+        RangeHeader.Range r = ranges.ranges().get(0);
+        res.status(206).set("Content-Range", RangeHeader.contentRange(r, size));
+        return new long[] {r.start(), r.length()};
     }
 
     /** The hook first, then send's defaults for the headers it did not set. */
