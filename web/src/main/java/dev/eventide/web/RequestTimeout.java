@@ -2,8 +2,6 @@ package dev.eventide.web;
 
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Timeout;
-import dev.eventide.stream.StreamCallback;
-import dev.eventide.stream.WritableStream;
 
 /**
  * The request timeout middleware ({@code Web.timeout(ms)}), connect-timeout's behaviour: after
@@ -13,10 +11,11 @@ import dev.eventide.stream.WritableStream;
  * is called once, so the application's error handlers answer 503. The timer is cleared when the response
  * finishes or the connection closes; a response whose headers went out in time is left alone.
  *
- * <p>After the 503 has been sent, {@code res.stream()} is replaced by a writable that discards,
- * so a handler that finishes late with {@code res.write}/{@code res.end} does no harm. Header
- * changes ({@code res.set}, {@code res.send}) still throw ERR_HTTP_HEADERS_SENT as in Express;
- * put {@link #haltOnTimedout()} between slow steps, as connect-timeout advises. Loop thread.
+ * <p>A handler that finishes late does no harm: {@code res.write}/{@code res.end} on the ended
+ * response only fail their own callbacks (the core's ServerResponse emits no 'error' once it has
+ * finished), and {@code res.set}/{@code res.send} throw ERR_HTTP_HEADERS_SENT as in Express,
+ * which reaches the error handlers of an async handler. Put {@link #haltOnTimedout()} between
+ * slow steps, as connect-timeout advises. Loop thread.
  */
 public final class RequestTimeout {
     /** The attribute that says the request timed out. */
@@ -78,11 +77,6 @@ public final class RequestTimeout {
             return;
         }
         toErrorHandlers(req, res, new HttpError(503, "ERR_RESPONSE_TIMEOUT", "Response timeout"));
-        if (res.raw().writableEnded()) {
-            res.stream(new Discard());
-        } else {
-            res.on("finish", a -> res.stream(new Discard()));
-        }
     }
 
     /**
@@ -116,59 +110,5 @@ public final class RequestTimeout {
             }
         };
         new Router.Dispatch(req.app(), req, res, last).next(err);
-    }
-
-    /** A writable that accepts everything and keeps nothing, for writes after the 503. */
-    static final class Discard extends WritableStream {
-        private static void done(StreamCallback cb) {
-            if (cb != null) {
-                EventLoop.current().nextTick(() -> cb.call(null));
-            }
-        }
-
-        @Override
-        public boolean write(Object chunk) {
-            return true;
-        }
-
-        @Override
-        public boolean write(Object chunk, StreamCallback cb) {
-            done(cb);
-            return true;
-        }
-
-        @Override
-        public boolean write(Object chunk, String encoding, StreamCallback cb) {
-            done(cb);
-            return true;
-        }
-
-        @Override
-        public WritableStream end() {
-            return this;
-        }
-
-        @Override
-        public WritableStream end(StreamCallback cb) {
-            done(cb);
-            return this;
-        }
-
-        @Override
-        public WritableStream end(Object chunk) {
-            return this;
-        }
-
-        @Override
-        public WritableStream end(Object chunk, StreamCallback cb) {
-            done(cb);
-            return this;
-        }
-
-        @Override
-        public WritableStream end(Object chunk, String encoding, StreamCallback cb) {
-            done(cb);
-            return this;
-        }
     }
 }
