@@ -21,8 +21,12 @@ import java.util.function.Function;
  *       buckets), from this middleware to the response's end;
  *   <li>{@code http_requests_in_flight} and {@code http_open_connections} (connections that
  *       have sent at least one request through this middleware and are still open);
- *   <li>the runtime: see {@link RuntimeMetrics}.
+ *   <li>the runtime: see {@link RuntimeMetrics}. Its loop statistics and GC observation start
+ *       when the Metrics is made on a loop thread, else at its first request.
  * </ul>
+ *
+ * The endpoint tells a lot about the process: mount it where only the scraper reaches it (an
+ * internal port, or behind authentication).
  *
  * Labels stay bounded whatever clients send: the method is one of the standard ones or
  * "OTHER", the status is the numeric code, and a {@code route} label is added only when the
@@ -94,6 +98,9 @@ public final class Metrics implements Handler {
         this.labelNames = options.route == null ? new String[] {"method", "status"}
                 : new String[] {"method", "route", "status"};
         this.durations = new PromHistogram(options.buckets, labelNames);
+        if (options.collectDefaultMetrics && EventLoop.currentOrNull() != null) {
+            runtime(); // made on a loop: start the delay monitor and GC observer now, not at the first request
+        }
     }
 
     public static Metrics create() {

@@ -102,6 +102,22 @@ class MetricsTest {
     }
 
     @Test
+    void aFullCollectionShowsInTheGcHistogramByKind() throws Exception {
+        try (TestServer s = TestServer.start(app(Metrics.create()))) {
+            s.get("/ok"); // the observer is running from here on
+            System.gc(); // G1 (the default) answers with a full, major collection
+            Double major = null;
+            for (int i = 0; i < 250 && major == null; i++) { // the JVM's notification comes a moment later
+                major = scrape(s).value("nodejs_gc_duration_seconds_count", "kind", "major");
+                if (major == null) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(major).isGreaterThanOrEqualTo(1.0);
+        }
+    }
+
+    @Test
     void aRouteLabelComesOnlyFromTheApplicationsFunction() {
         Metrics metrics = Metrics.create(new Metrics.Options().collectDefaultMetrics(false).path("/internal/metrics")
                 .route(req -> req.attr("route")));
