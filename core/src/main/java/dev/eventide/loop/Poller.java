@@ -27,6 +27,8 @@ final class Poller {
     private long ioEvents;
     /** Time spent blocked waiting, for eventLoopUtilization (libuv's idle time metric). */
     private long idleNanos;
+    /** When the first key of the current select became ready (0: none yet). */
+    private long readyAt;
 
     Poller(EventLoop loop) {
         this.loop = loop;
@@ -105,10 +107,17 @@ final class Poller {
                 loop.updateTime();
             } else {
                 // Time is refreshed before the callbacks run, as libuv does after epoll_wait.
+                // Idle time is the wait before the first ready key (libuv counts the time in
+                // epoll_wait), not the callbacks the selector runs for the keys.
+                readyAt = 0;
                 s.select(key -> {
+                    if (readyAt == 0) {
+                        readyAt = System.nanoTime();
+                    }
                     loop.updateTime();
                     dispatch(key);
                 }, timeoutMs < 0 ? 0 : timeoutMs);
+                idleNanos += (readyAt != 0 ? readyAt : System.nanoTime()) - waitStart;
                 loop.updateTime();
             }
         } catch (IOException e) {

@@ -112,6 +112,27 @@ class DiagnosticsTest {
     }
 
     @Test
+    void timeWaitingInTheSelectorForASocketCountsAsIdle() {
+        List<EventLoopUtilization> readings = new ArrayList<>();
+        int code = EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            // A listening server registers a channel, so the poll phase waits in the selector.
+            dev.eventide.net.NetServer server = dev.eventide.net.Net.createServer(socket -> { });
+            server.listen(0, "127.0.0.1", () -> {
+                EventLoopUtilization start = Diagnostics.eventLoopUtilization();
+                loop.setTimeout(() -> {
+                    readings.add(Diagnostics.eventLoopUtilization(start));
+                    server.close();
+                }, 200);
+            });
+        });
+        assertThat(code).isZero();
+        EventLoopUtilization waited = readings.get(0);
+        assertThat(waited.idle()).as("ms idle in the selector").isGreaterThan(100);
+        assertThat(waited.utilization()).isLessThan(0.5);
+    }
+
+    @Test
     void utilizationIsZeroWhileMainRunsThenSplitsIdleFromBusyTime() {
         List<EventLoopUtilization> readings = new ArrayList<>();
         int code = EventLoop.run(() -> {
