@@ -214,7 +214,7 @@ public final class Health implements Handler {
         return this;
     }
 
-    /** Whether {@link #gracefulShutdown} catches signals itself (else a JVM shutdown hook is used). */
+    /** Whether {@link #gracefulShutdown} has installed its signal listeners. */
     public boolean catchesSignals() {
         return catchesSignals;
     }
@@ -226,9 +226,8 @@ public final class Health implements Handler {
     /**
      * Ties the shutdown to SIGTERM and SIGINT (or {@code o.signals}): the first signal begins
      * {@link #shutdown}, a second one while it runs closes every connection and exits at once
-     * with code 1. Where signals cannot be caught (see {@link Signals}), a JVM shutdown hook
-     * runs the same sequence and waits for it (the JVM then exits with its own code).
-     * Call on the loop thread that runs the server.
+     * with code 1. The signals arrive as the process object's signal events. Call on the loop
+     * thread that runs the server.
      */
     public Health gracefulShutdown(HttpServer server, ShutdownOptions o) {
         return gracefulShutdown(() -> server, o);
