@@ -29,6 +29,11 @@ final class DefaultErrors {
         page(req, res, 404, "Cannot " + req.method() + " " + UriCodec.encodeUrl(path));
     }
 
+    /** The earlier signature, kept for callers written against it; the app is req.app(). */
+    static void answer(WebApp app, Throwable err, WebRequest req, WebResponse res) {
+        answer(err, req, res);
+    }
+
     static void answer(Throwable err, WebRequest req, WebResponse res) {
         log(req.app(), err);
         if (res.headersSent()) {
