@@ -1,21 +1,75 @@
 package dev.eventide.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Express's Router: an ordered list of layers (middleware mounted at a path prefix, routes for a
- * method and a path, error handlers), tried in registration order for each request. A router is
- * itself a {@link Handler}, so it mounts in an application or another router with
+ * Express 5's Router: an ordered stack of layers (middleware mounted at a path prefix, routes,
+ * error handlers), tried in registration order for each request. A router is itself a
+ * {@link Handler}, so it mounts in an application or another router with
  * {@link #use(String, Handler...)}. Configured at start-up, then used on the loop thread.
+ *
+ * <p>Paths use Express 5's syntax ({@code /:id}, {@code {/:optional}}, {@code /*splat}), plus
+ * Express 4's {@code /:id?}. Matching is case-insensitive and ignores one trailing slash unless
+ * {@link #caseSensitive(boolean)} or {@link #strict(boolean)} say otherwise.
  */
 public class Router implements Handler {
+    /** The stack; append-only, and only before serving. */
     final List<Layer> layers = new ArrayList<>();
+    Layer[] stack = new Layer[0];
+    boolean caseSensitive;
+    boolean strict;
+    boolean mergeParams;
+    /** router.param callbacks by parameter name; null until one is registered. */
+    Map<String, List<ParamHandler>> paramHandlers;
 
-    /** One entry of the stack; exactly one of handler and errorHandler is set. */
-    record Layer(String method, PathPattern path, Handler handler, ErrorHandler errorHandler) {
+    /** router.param(name, fn): runs before the layers that have the parameter, once per value. */
+    @FunctionalInterface
+    public interface ParamHandler {
+        void handle(WebRequest req, WebResponse res, Next next, String value, String name) throws Exception;
+    }
+
+    /** One entry of the stack: exactly one of handler, errorHandler and route is set. */
+    static final class Layer {
+        final PathPattern path;
+        final Handler handler;
+        final ErrorHandler errorHandler;
+        final RouteChain route;
+
+        Layer(PathPattern path, Handler handler, ErrorHandler errorHandler, RouteChain route) {
+            this.path = path;
+            this.handler = handler;
+            this.errorHandler = errorHandler;
+            this.route = route;
+        }
+    }
+
+    /** Whether "/Foo" and "/foo" differ (Express's caseSensitive; default false). */
+    public Router caseSensitive(boolean on) {
+        this.caseSensitive = on;
+        return this;
+    }
+
+    /** Whether "/foo/" and "/foo" differ for routes (Express's strict; default false). */
+    public Router strict(boolean on) {
+        this.strict = on;
+        return this;
+    }
+
+    /** Whether a mounted router's req.params include its parent's (Express's mergeParams). */
+    public Router mergeParams(boolean on) {
+        this.mergeParams = on;
+        return this;
+    }
+
+    public Router param(String name, ParamHandler handler) {
+        if (paramHandlers == null) {
+            paramHandlers = new HashMap<>();
+        }
+        paramHandlers.computeIfAbsent(name, k -> new ArrayList<>()).add(handler);
+        return this;
     }
 
     public Router use(Handler... handlers) {
@@ -25,7 +79,10 @@ public class Router implements Handler {
     public Router use(String path, Handler... handlers) {
         PathPattern p = new PathPattern(path, true);
         for (Handler h : handlers) {
-            layers.add(new Layer(null, p, h, null));
+            if (h instanceof WebApp sub) {
+                sub.mountedOn(this, path);
+            }
+            add(new Layer(p, h, null, null));
         }
         return this;
     }
@@ -37,9 +94,21 @@ public class Router implements Handler {
     public Router use(String path, ErrorHandler... handlers) {
         PathPattern p = new PathPattern(path, true);
         for (ErrorHandler h : handlers) {
-            layers.add(new Layer(null, p, null, h));
+            add(new Layer(p, null, h, null));
         }
         return this;
+    }
+
+    /** A route for the path, to which handlers for each method are added in a chain (Express's router.route). */
+    public RouteChain route(String path) {
+        RouteChain route = new RouteChain(path);
+        add(new Layer(new PathPattern(path, false), null, null, route));
+        return route;
+    }
+
+    private void add(Layer layer) {
+        layers.add(layer);
+        stack = layers.toArray(Layer[]::new);
     }
 
     public Router get(String path, Handler... handlers) {
@@ -72,15 +141,17 @@ public class Router implements Handler {
 
     /** Every method. */
     public Router all(String path, Handler... handlers) {
-        return route("*", path, handlers);
+        route(path).all(handlers);
+        return this;
     }
 
-    /** A route for any method name (Express's app[method]). */
+    /** A route for any method name (Express's app[method]); "*" means every method. */
     public Router route(String method, String path, Handler... handlers) {
-        PathPattern p = new PathPattern(path, false);
-        String m = method.toUpperCase(Locale.ROOT);
-        for (Handler h : handlers) {
-            layers.add(new Layer(m, p, h, null));
+        RouteChain r = route(path);
+        if (method.equals("*")) {
+            r.all(handlers);
+        } else {
+            r.method(method, handlers);
         }
         return this;
     }
@@ -88,142 +159,5 @@ public class Router implements Handler {
     @Override
     public void handle(WebRequest req, WebResponse res, Next out) {
         new Dispatch(this, req, res, out).next(null);
-    }
-
-    /** One request's walk through one router's layers. */
-    static final class Dispatch implements Next {
-        private final Router router;
-        private final WebRequest req;
-        private final WebResponse res;
-        private final Next out;
-        private final String url;
-        private final String baseUrl;
-        private final Map<String, String> params;
-        private int index;
-
-        Dispatch(Router router, WebRequest req, WebResponse res, Next out) {
-            this.router = router;
-            this.req = req;
-            this.res = res;
-            this.out = out;
-            this.url = req.url();
-            this.baseUrl = req.baseUrl();
-            this.params = req.params();
-        }
-
-        void next(Throwable err) {
-            req.url(url);
-            req.baseUrl(baseUrl);
-            req.params(params);
-            String path = req.path();
-            while (index < router.layers.size()) {
-                Layer layer = router.layers.get(index++);
-                if (layer.method != null && !layer.method.equals("*") && !layer.method.equals(req.method())
-                        && !(layer.method.equals("GET") && req.method().equals("HEAD"))) {
-                    continue;
-                }
-                if ((err == null) != (layer.handler != null)) {
-                    continue;
-                }
-                PathPattern.Match m = layer.path.match(path);
-                if (m == null) {
-                    continue;
-                }
-                run(layer, m, err);
-                return;
-            }
-            if (err == null) {
-                out.call();
-            } else {
-                out.call(err);
-            }
-        }
-
-        private void run(Layer layer, PathPattern.Match m, Throwable err) {
-            req.params(m.params());
-            if (layer.method == null && !m.matched().isEmpty()) {
-                String rest = url.substring(m.matched().length());
-                req.baseUrl(baseUrl + m.matched());
-                req.url(rest.isEmpty() || rest.charAt(0) != '/' ? "/" + rest : rest);
-            }
-            Once once = new Once(this);
-            try {
-                if (err == null) {
-                    layer.handler.handle(req, res, once);
-                } else {
-                    layer.errorHandler.handle(err, req, res, once);
-                }
-            } catch (dev.eventide.loop.ProcessExit e) {
-                throw e;
-            } catch (Throwable t) {
-                once.call(t);
-            }
-        }
-
-        @Override
-        public void call() {
-            next(null);
-        }
-
-        @Override
-        public void call(Throwable err) {
-            next(err);
-        }
-
-        @Override
-        public void route() {
-            next(null);
-        }
-
-        @Override
-        public void router() {
-            out.call();
-        }
-    }
-
-    /** The next given to one handler: only its first call counts. */
-    static final class Once implements Next {
-        private final Dispatch dispatch;
-        private boolean called;
-
-        Once(Dispatch dispatch) {
-            this.dispatch = dispatch;
-        }
-
-        private boolean first() {
-            if (called) {
-                return false;
-            }
-            called = true;
-            return true;
-        }
-
-        @Override
-        public void call() {
-            if (first()) {
-                dispatch.call();
-            }
-        }
-
-        @Override
-        public void call(Throwable err) {
-            if (first()) {
-                dispatch.call(err);
-            }
-        }
-
-        @Override
-        public void route() {
-            if (first()) {
-                dispatch.route();
-            }
-        }
-
-        @Override
-        public void router() {
-            if (first()) {
-                dispatch.router();
-            }
-        }
     }
 }

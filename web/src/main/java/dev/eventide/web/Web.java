@@ -18,12 +18,15 @@ public final class Web {
         return new Router();
     }
 
-    /** A handler from one that returns a Promise: its rejection goes to the error handlers (Express 5). */
+    /**
+     * A handler from one that returns a Promise: its rejection goes to the error handlers, as
+     * Express 5's router does (a rejection without a reason becomes "Rejected promise").
+     */
     public static Handler async(AsyncHandler handler) {
         return (req, res, next) -> {
             Thenable<?> result = handler.handle(req, res, next);
             if (result != null) {
-                result.subscribe(v -> { }, next::call);
+                result.subscribe(v -> { }, err -> next.call(err != null ? err : new IllegalStateException("Rejected promise")));
             }
         };
     }

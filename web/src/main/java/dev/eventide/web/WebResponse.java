@@ -1,6 +1,7 @@
 package dev.eventide.web;
 
 import dev.eventide.buffer.Bytes;
+import dev.eventide.http.Http;
 import dev.eventide.http.ServerResponse;
 import dev.eventide.stream.WritableStream;
 import java.util.HashMap;
@@ -9,15 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Express's {@code res}: the HTTP response ({@link #raw()}) with Express's helpers for status,
- * headers and bodies. Every body byte goes through {@link #stream()}, which is the raw response
- * unless a middleware (compression) put a writable in front of it. Loop thread only.
+ * Express's {@code res}: the HTTP response ({@link #raw()}) with Express 5's helpers for status,
+ * headers, bodies, redirects, cookies and negotiation. Every body byte goes through
+ * {@link #stream()}, which is the raw response unless a middleware (compression) put a writable
+ * in front of it. Loop thread only.
+ *
+ * <p>send() and json() do what Express's res.send does, in its order: onSend hooks, ETag
+ * (weak by default, the "etag" setting), 304 when the request is fresh, Content-Length, then
+ * one end() with the whole body.
  */
 public class WebResponse {
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final String HTML = "text/html; charset=utf-8";
+
     private final WebApp app;
     private final ServerResponse raw;
     private final WebRequest req;
-    private final Map<String, Object> locals = new HashMap<>();
+    private Map<String, Object> locals;
     private WritableStream stream;
 
     protected WebResponse(WebApp app, ServerResponse raw, WebRequest req) {
@@ -37,11 +46,14 @@ public class WebResponse {
     }
 
     public WebApp app() {
-        return app;
+        return req.app();
     }
 
     /** Values for this request's views and handlers (Express's res.locals). */
     public Map<String, Object> locals() {
+        if (locals == null) {
+            locals = new HashMap<>();
+        }
         return locals;
     }
 
@@ -64,6 +76,9 @@ public class WebResponse {
     }
 
     public WebResponse status(int code) {
+        if (code < 100 || code > 999) {
+            throw new IllegalArgumentException("Invalid status code: " + code + ". Status code must be an integer between 100 and 999.");
+        }
         raw.statusCode(code);
         return this;
     }
@@ -72,14 +87,24 @@ public class WebResponse {
         return raw.headersSent();
     }
 
-    /** Sets a header, replacing any value (Express's res.set); a Content-Type gets a charset as Express does. */
+    /** Sets a header, replacing any value (Express's res.set); a text or JSON Content-Type gets charset=utf-8. */
     public WebResponse set(String name, Object value) {
-        if (value instanceof String s && name.equalsIgnoreCase("content-type") && !s.contains("charset")
-                && (s.startsWith("text/") || s.equals("application/json") || s.equals("application/javascript"))) {
-            value = s + "; charset=utf-8";
+        if (value instanceof String s && name.equalsIgnoreCase("content-type")) {
+            value = withCharset(s);
         }
         raw.setHeader(name, value);
         return this;
+    }
+
+    /** mime-types' contentType(): a charset for the types that have one. */
+    private static String withCharset(String s) {
+        if (s.indexOf(';') >= 0) {
+            return s;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        boolean utf8 = lower.startsWith("text/") || lower.equals("application/json") || lower.endsWith("+json")
+                || lower.equals("application/javascript") || lower.equals("application/xml");
+        return utf8 ? s + "; charset=utf-8" : s;
     }
 
     public WebResponse set(Map<String, ?> fields) {
@@ -107,39 +132,128 @@ public class WebResponse {
         return set("Content-Type", type.contains("/") ? type : MimeTypes.lookup(type));
     }
 
+    /** Adds a field to Vary unless it is there (or Vary is "*"), as the vary package does. */
+    public WebResponse vary(String field) {
+        String merged = ResponseHeaders.vary(get("Vary"), field);
+        if (merged != null) {
+            raw.setHeader("Vary", merged);
+        }
+        return this;
+    }
+
+    /** Adds Link relations: {@code <url>; rel="next", ...} after any Link already set. */
+    public WebResponse links(Map<String, String> links) {
+        StringBuilder b = new StringBuilder();
+        String existing = get("Link");
+        if (existing != null) {
+            b.append(existing).append(", ");
+        }
+        boolean first = true;
+        for (Map.Entry<String, String> e : links.entrySet()) {
+            b.append(first ? "" : ", ").append('<').append(e.getValue()).append(">; rel=\"").append(e.getKey()).append('"');
+            first = false;
+        }
+        raw.setHeader("Link", b.toString());
+        return this;
+    }
+
+    /** Content-Disposition: attachment, with the file name (RFC 6266, filename* for non-ASCII) and its type. */
+    public WebResponse attachment(String filename) {
+        String name = filename == null ? null : ResponseHeaders.basename(filename);
+        if (name != null && !name.isEmpty()) {
+            int dot = name.lastIndexOf('.');
+            if (dot >= 0) {
+                type(name.substring(dot));
+            }
+        }
+        raw.setHeader("Content-Disposition", ResponseHeaders.contentDisposition(name));
+        return this;
+    }
+
+    public WebResponse attachment() {
+        return attachment(null);
+    }
+
+    // ---- bodies ----
+
     /** Sends a JSON body (application/json unless a Content-Type was set). */
     public WebResponse json(Object value) {
-        byte[] body = app.json().write(value);
+        byte[] body = req.app().json().write(value);
         if (!raw.hasHeader("content-type")) {
-            set("Content-Type", "application/json");
+            raw.setHeader("Content-Type", JSON);
         }
-        return send(Bytes.wrap(body));
+        return finish(Bytes.wrap(body));
     }
 
     /**
-     * Sends a whole body: a String (text/html by default), Bytes or byte[] (octet-stream by
-     * default), null (empty) or any other object as JSON. HEAD requests get the headers only.
+     * Sends a whole body: a String (text/html by default, charset=utf-8 added), Bytes or byte[]
+     * (octet-stream by default), null (empty) or any other object as JSON.
      */
     public WebResponse send(Object body) {
-        if (body != null && !(body instanceof String) && !(body instanceof Bytes) && !(body instanceof byte[])) {
-            return json(body);
+        if (body instanceof String s) {
+            String type = get("Content-Type");
+            raw.setHeader("Content-Type", type == null ? HTML : ResponseHeaders.setCharset(type));
+            return finish(s);
         }
-        if (body != null && !raw.hasHeader("content-type")) {
-            set("Content-Type", body instanceof String ? "text/html" : "application/octet-stream");
+        if (body instanceof Bytes || body instanceof byte[]) {
+            if (!raw.hasHeader("content-type")) {
+                raw.setHeader("Content-Type", "application/octet-stream");
+            }
+            return finish(body);
         }
-        Bytes bytes = body == null ? null
-                : body instanceof String s ? Bytes.from(s) : body instanceof byte[] a ? Bytes.wrap(a) : (Bytes) body;
-        if (bytes != null) {
-            raw.setHeader("Content-Length", bytes.length());
+        if (body == null) {
+            return finish("");
         }
+        return json(body);
+    }
+
+    /** Express's send() from the payload on: onSend, ETag, freshness, Content-Length, end. */
+    private WebResponse finish(Object payload) {
+        Hooks hooks = req.hooks;
+        if (hooks != null && hooks.onSend.length > 0) {
+            try {
+                payload = hooks.onSend(req, this, payload);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Bytes bytes = toBytes(payload);
+        Object etag = req.app().setting("etag");
+        if (bytes != null && !Boolean.FALSE.equals(etag) && !raw.hasHeader("etag")) {
+            raw.setHeader("ETag", ETags.of(bytes, !"strong".equals(etag)));
+        }
+        if (req.fresh()) {
+            raw.statusCode(304);
+        }
+        return end(bytes);
+    }
+
+    private static Bytes toBytes(Object payload) {
+        return payload == null ? null
+                : payload instanceof String s ? Bytes.from(s)
+                : payload instanceof byte[] a ? Bytes.wrap(a)
+                : payload instanceof Bytes b ? b
+                : Bytes.from(String.valueOf(payload));
+    }
+
+    /** Ends with a whole body, minding 204/304 (no body) and 205 (empty), and HEAD. */
+    private WebResponse end(Bytes bytes) {
         int status = raw.statusCode();
         if (status == 204 || status == 304) {
             raw.removeHeader("Content-Type");
             raw.removeHeader("Content-Length");
             raw.removeHeader("Transfer-Encoding");
             bytes = null;
+        } else if (status == 205) {
+            raw.setHeader("Content-Length", 0);
+            raw.removeHeader("Transfer-Encoding");
+            bytes = null;
+        } else if (bytes != null) {
+            raw.setHeader("Content-Length", bytes.length());
         }
-        if ("HEAD".equals(req.method()) || bytes == null) {
+        if (bytes == null || "HEAD".equals(req.method())) {
             stream.end();
         } else {
             stream.end(bytes);
@@ -147,13 +261,117 @@ public class WebResponse {
         return this;
     }
 
+    /**
+     * Sends a body whose headers the caller set (default pages, the OPTIONS answer): onSend hooks
+     * run, but a failing hook cannot stop an error page; no ETag, no freshness.
+     */
+    WebResponse sendPlain(String body) {
+        Object payload = body;
+        Hooks hooks = req.hooks;
+        if (hooks != null && hooks.onSend.length > 0) {
+            try {
+                payload = hooks.onSend(req, this, payload);
+            } catch (Exception e) {
+                DefaultErrors.log(req.app(), e);
+            }
+        }
+        return end(toBytes(payload));
+    }
+
     /** Sets the status and sends its standard text as the body (Express's res.sendStatus). */
     public WebResponse sendStatus(int code) {
         status(code);
-        String text = dev.eventide.http.Http.STATUS_CODES.get(code);
-        type("text/plain");
+        String text = Http.STATUS_CODES.get(code);
+        raw.setHeader("Content-Type", "text/plain; charset=utf-8");
         return send(text == null ? Integer.toString(code) : text);
     }
+
+    // ---- redirects, cookies, negotiation ----
+
+    /** Sets Location, percent-encoding what a URL may not hold (encodeurl). */
+    public WebResponse location(String url) {
+        raw.setHeader("Location", UriCodec.encodeUrl(url));
+        return this;
+    }
+
+    public WebResponse redirect(String url) {
+        return redirect(302, url);
+    }
+
+    /** Express 5's redirect: Location, and a short text or HTML body by Accept. */
+    public WebResponse redirect(int status, String url) {
+        location(url);
+        String address = get("Location");
+        String phrase = Http.STATUS_CODES.getOrDefault(status, Integer.toString(status));
+        String[] body = new String[1];
+        Map<String, Runnable> formats = new java.util.LinkedHashMap<>();
+        formats.put("text", () -> body[0] = phrase + ". Redirecting to " + address);
+        formats.put("html", () -> body[0] = "<!DOCTYPE html><head><title>" + phrase + "</title></head><body><p>" + phrase
+                + ". Redirecting to " + DefaultErrors.escapeHtml(address) + "</p></body>");
+        formats.put("default", () -> body[0] = "");
+        format(formats);
+        raw.statusCode(status);
+        return end(Bytes.from(body[0]));
+    }
+
+    /** Sets a cookie (Express's res.cookie; path "/" unless given). An object value is sent as "j:" + JSON. */
+    public WebResponse cookie(String name, Object value, CookieOptions options) {
+        CookieOptions opts = options == null ? new CookieOptions() : options.copy();
+        String val = value instanceof String s ? s : "j:" + new String(req.app().json().write(value), java.nio.charset.StandardCharsets.UTF_8);
+        if (opts.signed) {
+            Object secret = req.attr("secret");
+            if (secret == null) {
+                throw new IllegalStateException("cookieParser(\"secret\") required for signed cookies");
+            }
+            val = "s:" + CookieSignature.sign(val, secret.toString());
+        }
+        Long maxAgeSeconds = null;
+        if (opts.maxAge != null) {
+            opts.expires = java.time.Instant.now().plusMillis(opts.maxAge);
+            maxAgeSeconds = Math.floorDiv(opts.maxAge, 1000L);
+        }
+        raw.appendHeader("Set-Cookie", opts.serialize(name, val, maxAgeSeconds));
+        return this;
+    }
+
+    public WebResponse cookie(String name, Object value) {
+        return cookie(name, value, null);
+    }
+
+    /** Expires a cookie (Express 5: the given options, Expires in 1970, no Max-Age). */
+    public WebResponse clearCookie(String name, CookieOptions options) {
+        CookieOptions opts = options == null ? new CookieOptions() : options.copy();
+        opts.maxAge = null;
+        opts.expires = java.time.Instant.ofEpochMilli(1);
+        return cookie(name, "", opts);
+    }
+
+    public WebResponse clearCookie(String name) {
+        return clearCookie(name, null);
+    }
+
+    /**
+     * Express's res.format: runs the action for the best type the client accepts (keys are MIME
+     * types or extensions; "default" when none fits) after setting Content-Type and Vary: Accept.
+     * With no fit and no default it throws a 406 HttpError (ERR_NOT_ACCEPTABLE), which reaches the
+     * error handlers as Express's next(406 error) does.
+     */
+    public WebResponse format(Map<String, ? extends Runnable> actions) {
+        List<String> keys = actions.keySet().stream().filter(k -> !k.equals("default")).toList();
+        String key = keys.isEmpty() ? null : req.accepts(keys.toArray(String[]::new));
+        vary("Accept");
+        if (key != null) {
+            set("Content-Type", Negotiation.toMime(key));
+            actions.get(key).run();
+        } else if (actions.containsKey("default")) {
+            actions.get("default").run();
+        } else {
+            throw new HttpError(406, "ERR_NOT_ACCEPTABLE", "Not Acceptable");
+        }
+        return this;
+    }
+
+    // ---- streaming ----
 
     public boolean write(Object chunk) {
         return stream.write(chunk);
