@@ -30,6 +30,9 @@ final class ServerConnection implements Http1Handler {
     private byte[] url = new byte[64];
     private int urlLength;
     /** The request whose body is being parsed, or null. */
+    /** Lingering close: the longest wait for more discarded bytes, and for all of them. */
+    static final int LINGER_IDLE_MS = 2_000;
+    static final int LINGER_MAX_MS = 10_000;
     private IncomingMessage parsing;
     /** Whether the socket's timeout is now server.timeout (a request in progress), not keepAliveTimeout. */
     private boolean busyTimer;
@@ -261,7 +264,11 @@ final class ServerConnection implements Http1Handler {
             current = null;
         }
         if (res.last) {
-            socket.destroySoon();
+            if (req.complete || !socket.readable()) {
+                socket.destroySoon();
+            } else {
+                lingeringClose();
+            }
             return;
         }
         ServerResponse next = outgoing.poll();
@@ -330,6 +337,25 @@ final class ServerConnection implements Http1Handler {
         if (socket.writable()) {
             socket.end();
         }
+    }
+
+    /**
+     * The last response went out before its request's body was read (an early 413, a refused
+     * upload). Closing now, with request bytes unread, would make the kernel send a reset that
+     * can destroy the answer in the client's buffers before it reads it. So, as nginx's
+     * lingering close: send FIN after the answer, read and discard what the client still sends,
+     * and close when it ends, after LINGER_IDLE_MS without data, or after LINGER_MAX_MS at most.
+     */
+    private void lingeringClose() {
+        failed = true; // onData discards from now on
+        headersStart = 0;
+        requestStart = 0;
+        socket.end();
+        pausedForBody = false;
+        pausedForPipeline = false;
+        socket.resume();
+        socket.setTimeout(LINGER_IDLE_MS, socket::destroy);
+        server.loop().setTimeout(socket::destroy, LINGER_MAX_MS).unref();
     }
 
     private void onClose() {
