@@ -49,7 +49,7 @@ final class DefaultErrors {
         if (message == null || message.isEmpty()) {
             message = Http.STATUS_CODES.getOrDefault(status, Integer.toString(status));
         }
-        page(req, res, status, message);
+        page(err, req, res, status, message);
     }
 
     private static void destroy(WebRequest req) {
@@ -91,6 +91,10 @@ final class DefaultErrors {
 
     /** finalhandler's write(): the HTML page, security headers, content headers of the failed response removed. */
     private static void page(WebRequest req, WebResponse res, int status, String message) {
+        page(null, req, res, status, message);
+    }
+
+    private static void page(Throwable err, WebRequest req, WebResponse res, int status, String message) {
         String body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n"
                 + "</head>\n<body>\n<pre>" + escapeHtml(message).replace("\n", "<br>").replace("  ", " &nbsp;")
                 + "</pre>\n</body>\n</html>\n";
@@ -99,6 +103,9 @@ final class DefaultErrors {
         raw.removeHeader("Content-Encoding");
         raw.removeHeader("Content-Language");
         raw.removeHeader("Content-Range");
+        if (err instanceof HttpError h && h.status() == status) {
+            h.headers().forEach(raw::setHeader); // finalhandler's err.headers, after the removals
+        }
         raw.setHeader("Content-Security-Policy", "default-src 'none'");
         raw.setHeader("X-Content-Type-Options", "nosniff");
         raw.setHeader("Content-Type", "text/html; charset=utf-8");

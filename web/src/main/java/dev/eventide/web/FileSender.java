@@ -113,7 +113,8 @@ public final class FileSender {
         RangeHeader.Result ranges = RangeHeader.parse(size, header);
         if (ranges.kind() == RangeHeader.Kind.UNSATISFIABLE) {
             res.set("Content-Range", RangeHeader.unsatisfied(size));
-            done.accept(new HttpError(416, "ERR_RANGE_NOT_SATISFIABLE", "Range Not Satisfiable"));
+            done.accept(new HttpError(416, "ERR_RANGE_NOT_SATISFIABLE", "Range Not Satisfiable")
+                    .header("Content-Range", RangeHeader.unsatisfied(size)));
             return null;
         }
         if (!ranges.single()) {

@@ -10,6 +10,8 @@ public class HttpError extends RuntimeException {
     private final String code;
     /** Whether the message may be shown to the client (true for 4xx, as http-errors' expose). */
     private final boolean expose;
+    /** Headers the error answer carries (http-errors' err.headers, e.g. Content-Range on a 416). */
+    private java.util.Map<String, String> headers = java.util.Map.of();
 
     public HttpError(int status, String code, String message) {
         this(status, code, message, null);
@@ -28,6 +30,18 @@ public class HttpError extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Headers the default error handler sets on the answer (finalhandler applies err.headers). */
+    public java.util.Map<String, String> headers() {
+        return headers;
+    }
+
+    public HttpError header(String name, String value) {
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        copy.put(name, value);
+        headers = java.util.Collections.unmodifiableMap(copy);
+        return this;
     }
 
     public boolean expose() {

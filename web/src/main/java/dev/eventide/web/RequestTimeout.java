@@ -73,6 +73,7 @@ public final class RequestTimeout {
         }
         req.attr(TIMEDOUT, true);
         req.raw().emit("timeout", ms);
+        req.app().fireTimeout(req, res); // the app's onTimeout hooks, as Fastify's
         if (!respond) {
             return;
         }
@@ -109,6 +110,6 @@ public final class RequestTimeout {
                 call(err);
             }
         };
-        new Router.Dispatch(req.app(), req, res, last).next(err);
+        new Dispatch(req.app(), req, res, last).next(err);
     }
 }
