@@ -4,6 +4,7 @@
 # "zlib" section of benchmarks/RESULTS.md.
 # usage: benchmarks/zlib.sh [quick]     (quick: one warm-up and two measured operations, a smoke run)
 # EVENTIDE_TARGET=target-NAME builds into that folder (parallel builds in one tree).
+# EVENTIDE_ZLIB=jdk measures the java.util.zip path instead of libdeflate (the JMH fork inherits it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -17,15 +18,19 @@ java=${JAVA25:-$java_home/bin/java}
 cp="benchmarks/$target/eventide-benchmarks-0.1.0-SNAPSHOT.jar:$(ls benchmarks/"$target"/lib/*.jar | tr '\n' ':')"
 out=$(mktemp -d)
 if [ "$mode" = quick ]; then jmh_args=(-wi 1 -i 2); wms=1; mms=1; else jmh_args=(); wms=2000; mms=5000; fi
-jmh_cmd="taskset -c $cpu $java -cp <benchmarks jars> org.openjdk.jmh.Main ZlibBenchmark ${jmh_args[*]:-} -rf json"
-taskset -c "$cpu" "$java" -cp "$cp" org.openjdk.jmh.Main ZlibBenchmark "${jmh_args[@]}" -rf json -rff "$out/jmh.json" >"$out/jmh.log"
+# The benchmarks run on the class path, so native access (libdeflate through FFM) is granted to
+# ALL-UNNAMED; bin/eventide grants it to the dev.eventide module. The JMH fork inherits the flag.
+native=--enable-native-access=ALL-UNNAMED
+engine=$([ "${EVENTIDE_ZLIB:-}" = jdk ] && echo "the JDK's zlib (java.util.zip; EVENTIDE_ZLIB=jdk)" || echo "libdeflate through java.lang.foreign (whole-buffer fast path)")
+jmh_cmd="${EVENTIDE_ZLIB:+EVENTIDE_ZLIB=$EVENTIDE_ZLIB }taskset -c $cpu $java $native -cp <benchmarks jars> org.openjdk.jmh.Main ZlibBenchmark ${jmh_args[*]:-} -rf json"
+taskset -c "$cpu" "$java" "$native" -cp "$cp" org.openjdk.jmh.Main ZlibBenchmark "${jmh_args[@]}" -rf json -rff "$out/jmh.json" >"$out/jmh.log"
 node_cmd="WARMUP_MS=$wms MEASURE_MS=$mms taskset -c $cpu node benchmarks/node/zlib.js"
 WARMUP_MS=$wms MEASURE_MS=$mms taskset -c "$cpu" node benchmarks/node/zlib.js >"$out/node.jsonl" 2>/dev/null
 ours_info=$(grep -m1 'input crc32' "$out/jmh.log" || echo 'input crc32 ?, gzip level 6 size ?')
 node - "$out/jmh.json" "$out/node.jsonl" "$jmh_cmd" "$node_cmd" "$(node --version)" "$($java -version 2>&1 | head -1)" \
-  "$ours_info" "$mode" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$out/section.md" <<'JS'
+  "$ours_info" "$mode" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$engine" >"$out/section.md" <<'JS'
 const fs = require('fs');
-const [jmhFile, nodeFile, jmhCmd, nodeCmd, nodeVersion, javaVersion, oursInfo, mode, cores, load] = process.argv.slice(2);
+const [jmhFile, nodeFile, jmhCmd, nodeCmd, nodeVersion, javaVersion, oursInfo, mode, cores, load, engine] = process.argv.slice(2);
 const jmh = JSON.parse(fs.readFileSync(jmhFile, 'utf8'));
 const ours = Object.fromEntries(jmh.map((r) => [r.benchmark.split('.').pop(), r.primaryMetric.score]));
 const lines = fs.readFileSync(nodeFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -36,7 +41,7 @@ const mb = (n) => (n / 1e6).toFixed(1);
 const out = ['## zlib (issue 3)', '',
   `Run on ${new Date().toISOString().slice(0, 10)} (${mode} mode); ${javaVersion}; node ${nodeVersion}; ${cores} cores, load average ${load} at the end.`,
   'Sync forms on one 256 MiB buffer of deterministic mixed text (words with some UTF-8, log lines, JSON, hex ids);',
-  'MB/s = 10^6 uncompressed bytes per second (higher is better). Eventide runs on the JDK\'s zlib (java.util.zip),',
+  `MB/s = 10^6 uncompressed bytes per second (higher is better). Eventide runs on ${engine},`,
   'node on its bundled (Chromium) zlib.', '',
   '| workload | Eventide MB/s | node MB/s | Eventide/node |', '|---|---:|---:|---:|'];
 for (const name of Object.keys(theirs)) {

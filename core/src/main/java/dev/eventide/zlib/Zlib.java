@@ -14,7 +14,8 @@ import dev.eventide.promise.Promise;
  * <p>Strings are compressed as UTF-8, as Node does. Decompression in the buffer forms stops with
  * ERR_BUFFER_TOO_LARGE past {@code maxOutputLength} (default: the largest Bytes Java can make,
  * 2147483639 bytes, where Node's is 2^32), and bad input ends in a {@link ZlibError} with
- * Node's code, errno and message.
+ * Node's code, errno and message. The buffer forms run on libdeflate where it is installed and
+ * native access is enabled, with the same results and errors (see NativeZlib).
  */
 public final class Zlib {
     private Zlib() {}

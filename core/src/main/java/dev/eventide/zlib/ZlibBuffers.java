@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The buffer forms behind {@link Zlib}: the whole input in one Z_FINISH (or finishFlush) write,
- * the output gathered under maxOutputLength, as Node's zlibBufferSync. The sync form runs on the
+ * the output gathered under maxOutputLength, as Node's zlibBufferSync; on libdeflate where
+ * {@link NativeZlib} can give Node's result, else on the JDK's zlib. The sync form runs on the
  * caller's thread; the promise form on the worker pool, settling on the caller's loop thread.
  */
 final class ZlibBuffers {
@@ -46,7 +47,14 @@ final class ZlibBuffers {
         return result.promise();
     }
 
+    /** libdeflate when it gives Node's result for these settings, else the JDK's zlib. */
     static Bytes run(ZlibSettings settings, Bytes input) {
+        Bytes fast = NativeZlib.run(settings, input);
+        return fast != null ? fast : runJdk(settings, input);
+    }
+
+    /** The java.util.zip path, the reference for every verdict (and the fallback of the fast one). */
+    static Bytes runJdk(ZlibSettings settings, Bytes input) {
         ZlibCodec codec = ZlibCodec.create(settings, settings.bufferLimit());
         List<Bytes> chunks = new ArrayList<>();
         long[] total = {0};
