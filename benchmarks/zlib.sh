@@ -12,6 +12,9 @@ cpu=${BENCH_CPU:-1}
 mode=${1:-full}
 target=${EVENTIDE_TARGET:-target}
 cd "$root"
+# libdeflate is what the core's fast path calls; without it the run measures the JDK path.
+ldconfig -p 2>/dev/null | grep -q 'libdeflate\.so\.0' \
+  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libdeflate0 >/dev/null; } || true
 ./mvnw -q -Dmaven.test.skip=true -Deventide.target="$target" -pl benchmarks -am package
 java_home=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)
 java=${JAVA25:-$java_home/bin/java}
