@@ -206,6 +206,7 @@ final class Dispatch implements Next {
     private void invoke(Handler handler, ErrorHandler errorHandler, Throwable err) {
         int mine = ++seq;
         waiting = true;
+        req.next = this; // Express's req.next: where res.sendFile sends its errors
         try {
             if (handler != null) {
                 handler.handle(req, res, this);

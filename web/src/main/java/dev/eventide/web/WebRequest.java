@@ -16,6 +16,8 @@ import java.util.Map;
  * Loop thread only.
  */
 public class WebRequest {
+    /** The next of the handler running now (Express's req.next), set by the router. */
+    Next next;
     private WebApp app;
     private final IncomingMessage raw;
     private final String originalUrl;

@@ -174,6 +174,41 @@ public class WebResponse {
         return attachment(null);
     }
 
+    // ---- files ----
+
+    /**
+     * Express's res.sendFile: streams a file with send's headers (type, length, ETag,
+     * Last-Modified, ranges, 304/412/416). {@code path} must be absolute; errors go to next(err).
+     */
+    public WebResponse sendFile(String path) {
+        FileResponses.sendFile(this, path, null, null, null);
+        return this;
+    }
+
+    /** sendFile with a callback that receives null when sent, or the error (nothing sent then). */
+    public WebResponse sendFile(String path, java.util.function.Consumer<Throwable> callback) {
+        FileResponses.sendFile(this, path, null, null, callback);
+        return this;
+    }
+
+    /** sendFile of {@code path} resolved under {@code root} (it may not leave the root), with options. */
+    public WebResponse sendFile(String path, String root, SendOptions options, java.util.function.Consumer<Throwable> callback) {
+        FileResponses.sendFile(this, path, root, options, callback);
+        return this;
+    }
+
+    /** Express's res.download: sendFile as an attachment named after the file. */
+    public WebResponse download(String path) {
+        FileResponses.download(this, path, null, null, null);
+        return this;
+    }
+
+    /** res.download with the name the client should save it as, options and a callback (each may be null). */
+    public WebResponse download(String path, String filename, SendOptions options, java.util.function.Consumer<Throwable> callback) {
+        FileResponses.download(this, path, filename, options, callback);
+        return this;
+    }
+
     // ---- bodies ----
 
     /** Sends a JSON body (application/json unless a Content-Type was set). */
