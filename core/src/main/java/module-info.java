@@ -26,5 +26,7 @@ module dev.eventide {
 
     // SPI: the process object receives the loop's uncaught errors, rejections and exit events.
     uses dev.eventide.loop.LoopHooks.Provider;
+    // Password.verify hands hashes in other formats (bcrypt) to an optional module's scheme.
+    uses dev.eventide.crypto.PasswordScheme;
     provides dev.eventide.loop.LoopHooks.Provider with dev.eventide.process.ProcessObject.Provider;
 }

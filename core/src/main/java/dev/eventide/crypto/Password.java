@@ -20,7 +20,8 @@ import java.util.Base64;
  * Parameters are read back from the string, so stronger settings later still verify old hashes;
  * limits on them (ln at most 20, r at most 32, p at most 16, 256 MiB per block and 1 GiB of
  * work over all of p) keep a planted hash from tying up
- * the pool. bcrypt ($2a$/$2b$/$2y$) lives in the optional crypto-bc module.
+ * the pool. bcrypt ($2a$/$2b$/$2y$) lives in the optional crypto-bc module; verify() hands such
+ * hashes to it when it is present (a {@link PasswordScheme}).
  */
 public final class Password {
     static final int DEFAULT_LN = 15;
@@ -51,13 +52,50 @@ public final class Password {
         return "$scrypt$ln=" + ln + ",r=" + r + ",p=" + p + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(dk);
     }
 
-    /** True when {@code password} matches {@code stored}; a malformed string rejects with ERR_INVALID_ARG_VALUE. */
+    /**
+     * True when {@code password} matches {@code stored}; a malformed string rejects with
+     * ERR_INVALID_ARG_VALUE. A hash in another format goes to the {@link PasswordScheme} that
+     * handles it (bcrypt's {@code $2b$} when the crypto-bc module is present), so a login can
+     * verify the hashes an earlier Node service stored while new ones are scrypt.
+     */
     public static Promise<Boolean> verify(String password, String stored) {
+        PasswordScheme other = schemeFor(stored);
+        if (other != null) {
+            return CryptoJobs.submit(() -> check(password, 1, 1, 1), ok -> other.verify(password, stored));
+        }
         return CryptoJobs.submit(() -> Parsed.of(password, stored), parsed -> parsed.matches(password));
     }
 
     public static boolean verifySync(String password, String stored) {
+        PasswordScheme other = schemeFor(stored);
+        if (other != null) {
+            check(password, 1, 1, 1);
+            return other.verify(password, stored);
+        }
         return Parsed.of(password, stored).matches(password);
+    }
+
+    /** The installed scheme for a hash that is not a scrypt string, or null (then: ours, or malformed). */
+    private static PasswordScheme schemeFor(String stored) {
+        if (stored == null || stored.startsWith("$scrypt$")) {
+            return null;
+        }
+        for (PasswordScheme scheme : Schemes.INSTALLED) {
+            if (scheme.handles(stored)) {
+                return scheme;
+            }
+        }
+        if (stored.startsWith("$2")) {
+            throw new NodeError("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+                    "bcrypt hashes need the optional crypto-bc module (dev.eventide.crypto.bc) on the module path");
+        }
+        return null;
+    }
+
+    /** The schemes found once, on first use. */
+    private static final class Schemes {
+        static final java.util.List<PasswordScheme> INSTALLED = java.util.ServiceLoader.load(PasswordScheme.class,
+                Password.class.getClassLoader()).stream().map(java.util.ServiceLoader.Provider::get).toList();
     }
 
     /** The most memory one scrypt block may take when hashing or verifying: 256 MiB. */

@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 /** Password: the PHC format, round trips on the pool, node-made hashes, bad and hostile strings. */
 class PasswordTest {
     @Test
+    void aBcryptHashWithoutTheCryptoBcModuleSaysWhichModuleIsMissing() {
+        // The core alone has no bcrypt; crypto-bc's tests show the same call verifying.
+        assertThatThrownBy(() -> Password.verifySync("pw", "$2b$10$" + "a".repeat(53)))
+                .isInstanceOf(dev.eventide.errors.NodeError.class)
+                .hasMessageContaining("crypto-bc")
+                .extracting(e -> ((dev.eventide.errors.NodeError) e).code()).isEqualTo("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM");
+    }
+
+    @Test
     void hashesAreSelfDescribingAndSalted() {
         String a = OnLoop.await(() -> Password.hash("correct horse"));
         String b = Password.hashSync("correct horse", 10, 8, 1);

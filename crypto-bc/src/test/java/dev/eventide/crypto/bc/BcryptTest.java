@@ -70,6 +70,17 @@ class BcryptTest {
     }
 
     @Test
+    void theCoresPasswordVerifyHandsBcryptHashesToThisModule() throws Exception {
+        String h = Bcrypt.hashSync("s3cret", 4);
+        // A login that stores scrypt now still accepts the $2b$ hashes a Node service stored.
+        assertThat(dev.eventide.crypto.Password.verifySync("s3cret", h)).isTrue();
+        assertThat(dev.eventide.crypto.Password.verifySync("nope", h)).isFalse();
+        assertThat(await(() -> dev.eventide.crypto.Password.verify("s3cret", h))).isTrue();
+        String scrypt = dev.eventide.crypto.Password.hashSync("s3cret", 4, 8, 1);
+        assertThat(dev.eventide.crypto.Password.verifySync("s3cret", scrypt)).isTrue();
+    }
+
+    @Test
     void hashesFromBcryptjsVerifyAndOursVerifyInBcryptjs() throws Exception {
         Path dir = bcryptjs();
         String ours = Bcrypt.hashSync("pässword", 10);
