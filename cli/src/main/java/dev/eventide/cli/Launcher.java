@@ -215,14 +215,17 @@ final class Launcher {
      */
     static List<Path> eventideModules() {
         Path core = eventideModule();
+        // Sorted: the boot layer's set has no stable order, and this list is part of the
+        // compile cache's key (an unstable order made every run a cache miss).
+        List<Path> others = ModuleLayer.boot().configuration().modules().stream()
+                .flatMap(module -> module.reference().location().stream())
+                .filter(uri -> uri.getScheme().equals("file"))
+                .map(Path::of)
+                .filter(path -> !path.equals(core))
+                .sorted()
+                .toList();
         List<Path> paths = new ArrayList<>(List.of(core));
-        for (var module : ModuleLayer.boot().configuration().modules()) {
-            module.reference().location()
-                    .filter(uri -> uri.getScheme().equals("file"))
-                    .map(Path::of)
-                    .filter(path -> !paths.contains(path))
-                    .ifPresent(paths::add);
-        }
+        paths.addAll(others);
         return paths;
     }
 

@@ -53,6 +53,15 @@ class LauncherTest {
     }
 
     @Test
+    void theModulesProgramsCompileAgainstComeInAStableOrderCoreFirst() {
+        // They are part of the compile cache's key: a set's iteration order made every run a miss.
+        List<Path> modules = Launcher.eventideModules();
+        assertThat(modules.get(0)).isEqualTo(Launcher.eventideModule());
+        assertThat(modules.subList(1, modules.size())).isSorted().doesNotHaveDuplicates();
+        assertThat(Launcher.eventideModules()).isEqualTo(modules);
+    }
+
+    @Test
     void compactSourceFileWithImportModuleRunsItsInstanceMain() throws IOException {
         Path app = write("hello.java", """
                 import module dev.eventide;
