@@ -53,6 +53,7 @@ for (const name of Object.keys(theirs)) {
 }
 out.push('', `Same input on both sides: CRC-32 ${ourCrc} (Eventide) and ${info.crc32} (node)${ourCrc == String(info.crc32) ? ', identical' : ', DIFFERENT'}.`,
   `Level-6 gzip size: ${ourSize} bytes (Eventide) and ${info.packed} bytes (node).`,
+  'The fast path is the whole-buffer forms\' (sync and Promise); streams (`createGzip`...) stay on the JDK\'s zlib. libdeflate\'s level 6 trades about 5% of size for its speed (docs/zlib.md); `EVENTIDE_ZLIB=jdk benchmarks/zlib.sh` measures the JDK path.',
   '', 'Commands:', '', '```', jmhCmd, nodeCmd, '```');
 console.log(out.join('\n'));
 JS
