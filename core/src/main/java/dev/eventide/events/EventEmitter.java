@@ -33,12 +33,13 @@ public class EventEmitter {
     };
 
     private static final int ERROR_HASH = "error".hashCode();
+    private static final Object[] NO_ARGS = {};
 
     private static volatile int defaultMaxListeners = 10;
     private static volatile boolean defaultCaptureRejections;
 
     /** Event name to listeners; insertion-ordered for {@link #eventNames()}. */
-    private final Map<Object, Listener[]> events = new LinkedHashMap<>();
+    private final Map<Object, Listener[]> events = new LinkedHashMap<>(4);
     /** -1 means "use the default". */
     private int maxListeners = -1;
     /** Events that already warned; an event leaves it when it drops to one listener, as in Node. */
@@ -204,6 +205,11 @@ public class EventEmitter {
             removeListener(event, old[i]);
         }
         return this;
+    }
+
+    /** emit(event) with no arguments, without an empty array made at every call site. */
+    public boolean emit(Object event) {
+        return emit(event, NO_ARGS);
     }
 
     /**
