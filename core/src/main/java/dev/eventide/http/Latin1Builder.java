@@ -31,7 +31,20 @@ final class Latin1Builder {
     }
 
     Latin1Builder append(long v) {
-        return append(Long.toString(v));
+        if (v < 0) {
+            return append(Long.toString(v));
+        }
+        int n = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            n++;
+        }
+        ensure(n);
+        for (int i = size + n - 1; i >= size; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        size += n;
+        return this;
     }
 
     Latin1Builder crlf() {
@@ -48,6 +61,12 @@ final class Latin1Builder {
         buf[size++] = ':';
         buf[size++] = ' ';
         return append(value).crlf();
+    }
+
+    /** Empties the builder for the next head, keeping its array. */
+    Latin1Builder reset() {
+        size = 0;
+        return this;
     }
 
     int size() {
