@@ -77,6 +77,11 @@ final class Latin1Builder {
         return Arrays.copyOf(buf, size);
     }
 
+    /** The bytes in an array with {@code spare} zero bytes of room after them. */
+    byte[] toByteArray(int spare) {
+        return Arrays.copyOf(buf, size + spare);
+    }
+
     /** The internal array; valid up to size(). */
     byte[] array() {
         return buf;

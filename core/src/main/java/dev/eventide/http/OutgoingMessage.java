@@ -29,6 +29,8 @@ public abstract class OutgoingMessage extends WritableStream {
     NetSocket socket;
     /** The head, made by writeHead or the first write; null before. */
     byte[] head;
+    /** The head's length in {@link #head}; the array may have room after it for the body. */
+    int headLength;
     /** True until the head has gone out with the first bytes written. */
     boolean headPending;
     boolean hasBody = true;
@@ -54,6 +56,20 @@ public abstract class OutgoingMessage extends WritableStream {
 
     /** Makes the head (first line and headers) into {@link #head}. */
     abstract void storeHeader();
+
+    /**
+     * Takes the finished head out of {@code b}. When end(data) gave the whole body, the array
+     * has room for it after the head, so that both go out as one array made once.
+     */
+    final void storeHead(Latin1Builder b) {
+        boolean room = hasBody && !chunked && contentLength > 0 && contentLength <= MAX_BODY_AFTER_HEAD;
+        headLength = b.size();
+        head = b.toByteArray(room ? (int) contentLength : 0);
+        headPending = true;
+    }
+
+    /** The largest body copied behind its head; a larger one is a write of its own. */
+    private static final int MAX_BODY_AFTER_HEAD = 8 * 1024;
 
     // ---- headers ----
 
@@ -140,7 +156,7 @@ public abstract class OutgoingMessage extends WritableStream {
         }
         if (headPending) {
             headPending = false;
-            send(List.of(Bytes.wrap(head)), null);
+            send(List.of(Bytes.wrap(head, 0, headLength)), null);
         }
     }
 
@@ -252,8 +268,13 @@ public abstract class OutgoingMessage extends WritableStream {
             takeHead(parts);
             frame(parts, data);
             send(concat(parts), cb);
+        } else if (headPending && hasBody && data.length() > 0 && head.length - headLength >= data.length()) {
+            // The usual answer, end(body): the body goes into the room left for it after the head.
+            headPending = false;
+            System.arraycopy(data.array(), data.byteOffset(), head, headLength, data.length());
+            send(Bytes.wrap(head, 0, headLength + data.length()), cb);
         } else {
-            // The usual answer: head and body (or either) as one array, one socket write.
+            // Head and body (or either) as one array, one socket write.
             send(join(takeHead(), hasBody && data.length() > 0 ? data : null), cb);
         }
     }
@@ -308,7 +329,7 @@ public abstract class OutgoingMessage extends WritableStream {
             return null;
         }
         headPending = false;
-        return Bytes.wrap(head);
+        return Bytes.wrap(head, 0, headLength);
     }
 
     /** a then b in one Bytes; null when both are null. */

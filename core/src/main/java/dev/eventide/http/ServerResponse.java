@@ -161,8 +161,7 @@ public class ServerResponse extends OutgoingMessage {
         }
         connectionLines(b, st);
         framing(b, st);
-        head = b.crlf().toByteArray();
-        headPending = true;
+        storeHead(b.crlf());
     }
 
     private void connectionLines(Latin1Builder b, HeadState st) {
