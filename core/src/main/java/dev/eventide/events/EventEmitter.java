@@ -33,12 +33,18 @@ public class EventEmitter {
     };
 
     private static final int ERROR_HASH = "error".hashCode();
+    private static final Object[] NO_ARGS = {};
 
     private static volatile int defaultMaxListeners = 10;
     private static volatile boolean defaultCaptureRejections;
 
-    /** Event name to listeners; insertion-ordered for {@link #eventNames()}. */
-    private final Map<Object, Listener[]> events = new LinkedHashMap<>();
+    /**
+     * Event name to listeners; insertion-ordered for {@link #eventNames()}. Until the first
+     * listener is added it is the shared empty {@link #NONE}, never changed: many emitters (a
+     * request nobody reads from) never get a listener, and the map is most of their size.
+     */
+    private Map<Object, Listener[]> events = NONE;
+    private static final Map<Object, Listener[]> NONE = new LinkedHashMap<>(1);
     /** -1 means "use the default". */
     private int maxListeners = -1;
     /** Events that already warned; an event leaves it when it drops to one listener, as in Node. */
@@ -109,6 +115,9 @@ public class EventEmitter {
         if (events.containsKey("newListener")) {
             emit("newListener", event, unwrap(listener));
         }
+        if (events == NONE) {
+            events = new LinkedHashMap<>(4);
+        }
         Listener[] old = events.get(event);
         Listener[] now;
         if (old == null) {
@@ -174,7 +183,7 @@ public class EventEmitter {
     /** Removes every listener of every event ('removeListener' listeners last, as Node). */
     public EventEmitter removeAllListeners() {
         if (!events.containsKey("removeListener")) {
-            events.clear();
+            events = NONE;
             warned = null;
             return this;
         }
@@ -204,6 +213,11 @@ public class EventEmitter {
             removeListener(event, old[i]);
         }
         return this;
+    }
+
+    /** emit(event) with no arguments, without an empty array made at every call site. */
+    public boolean emit(Object event) {
+        return emit(event, NO_ARGS);
     }
 
     /**

@@ -110,8 +110,7 @@ public class ClientRequest extends OutgoingMessage {
             shouldKeepAlive = false;
         }
         framing(b, st);
-        head = b.crlf().toByteArray();
-        headPending = true;
+        storeHead(b.crlf());
     }
 
     /** Node's req.destroy()/abort(): the request will not complete; 'close' follows. */

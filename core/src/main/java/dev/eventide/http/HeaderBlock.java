@@ -15,16 +15,36 @@ import java.util.Map;
  * one. Loop thread only.
  */
 final class HeaderBlock {
-    private byte[] bytes = new byte[256];
+    private byte[] bytes;
     private int size;
     /** Per header i: bounds[4i..4i+3] = name start, name end, value start, value end. */
-    private int[] bounds = new int[32];
+    private int[] bounds;
     private int count;
     /** True while a name is being appended. */
     private boolean inField;
     /** True while a value is being appended. */
     private boolean inValue;
     private List<String> raw;
+
+    HeaderBlock() {
+        this(new byte[256], new int[32]);
+    }
+
+    private HeaderBlock(byte[] bytes, int[] bounds) {
+        this.bytes = bytes;
+        this.bounds = bounds;
+    }
+
+    /**
+     * A copy with arrays just large enough, for a message to keep while this block is cleared
+     * and reused for the next head on the connection (a 400-byte block per request otherwise).
+     */
+    HeaderBlock copy() {
+        HeaderBlock c = new HeaderBlock(Arrays.copyOf(bytes, size), Arrays.copyOf(bounds, 4 * count));
+        c.size = size;
+        c.count = count;
+        return c;
+    }
 
     void clear() {
         size = 0;
@@ -73,7 +93,7 @@ final class HeaderBlock {
 
     private void startHeader() {
         if (4 * (count + 1) > bounds.length) {
-            bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            bounds = Arrays.copyOf(bounds, Math.max(32, bounds.length * 2));
         }
         int i = 4 * count++;
         bounds[i] = size;
@@ -122,6 +142,16 @@ final class HeaderBlock {
             }
         }
         return true;
+    }
+
+    /** Whether a header named {@code lower} is present. */
+    boolean has(String lower) {
+        for (int i = 0; i < count; i++) {
+            if (nameIs(i, lower)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of the first header named {@code lower}, or null. */

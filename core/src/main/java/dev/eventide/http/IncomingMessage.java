@@ -39,13 +39,11 @@ public class IncomingMessage extends ReadableStream {
     /** Asks the connection for more bytes (resumes the socket); set by the connection. */
     Runnable onRead;
 
-    /** Writable hooks given as options only so that the stream base skips its reflective override check. */
-    private static StreamOptions options() {
-        return new StreamOptions().writev((chunks, cb) -> cb.call(null)).finalFn(cb -> cb.call(null));
-    }
+    /** Default options, shared: streams read their options and never change them. */
+    private static final StreamOptions OPTIONS = new StreamOptions();
 
     IncomingMessage(NetSocket socket, HeaderBlock head) {
-        super(options());
+        super(OPTIONS);
         this.socket = socket;
         this.head = head;
     }

@@ -31,7 +31,20 @@ final class Latin1Builder {
     }
 
     Latin1Builder append(long v) {
-        return append(Long.toString(v));
+        if (v < 0) {
+            return append(Long.toString(v));
+        }
+        int n = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            n++;
+        }
+        ensure(n);
+        for (int i = size + n - 1; i >= size; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        size += n;
+        return this;
     }
 
     Latin1Builder crlf() {
@@ -50,12 +63,23 @@ final class Latin1Builder {
         return append(value).crlf();
     }
 
+    /** Empties the builder for the next head, keeping its array. */
+    Latin1Builder reset() {
+        size = 0;
+        return this;
+    }
+
     int size() {
         return size;
     }
 
     byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
+    }
+
+    /** The bytes in an array with {@code spare} zero bytes of room after them. */
+    byte[] toByteArray(int spare) {
+        return Arrays.copyOf(buf, size + spare);
     }
 
     /** The internal array; valid up to size(). */

@@ -14,7 +14,15 @@ final class OutgoingHeaders {
     /** One header as set: the spelling to send and the value. */
     record Entry(String name, Object value) {}
 
-    private final Map<String, Entry> map = new LinkedHashMap<>();
+    /** Lower-case name to entry; an empty immutable map until the first header is set. */
+    private Map<String, Entry> map = Map.of();
+
+    private Map<String, Entry> mutable() {
+        if (map.isEmpty()) {
+            map = new LinkedHashMap<>();
+        }
+        return map;
+    }
 
     void set(String name, Object value) {
         validateName(name);
@@ -29,7 +37,7 @@ final class OutgoingHeaders {
         } else if (!(value instanceof String)) {
             v = String.valueOf(value);
         }
-        map.put(lower(name), new Entry(name, v));
+        mutable().put(lower(name), new Entry(name, v));
     }
 
     /** Adds to a header already set (Node's appendHeader). */
@@ -44,7 +52,7 @@ final class OutgoingHeaders {
         List<String> values = new ArrayList<>();
         addValues(values, old.value());
         addValues(values, value);
-        map.put(lower(name), new Entry(old.name(), values));
+        mutable().put(lower(name), new Entry(old.name(), values));
     }
 
     private static void addValues(List<String> to, Object v) {
@@ -65,7 +73,9 @@ final class OutgoingHeaders {
     }
 
     void remove(String name) {
-        map.remove(lower(name));
+        if (!map.isEmpty()) {
+            map.remove(lower(name));
+        }
     }
 
     boolean isEmpty() {

@@ -29,6 +29,8 @@ public abstract class OutgoingMessage extends WritableStream {
     NetSocket socket;
     /** The head, made by writeHead or the first write; null before. */
     byte[] head;
+    /** The head's length in {@link #head}; the array may have room after it for the body. */
+    int headLength;
     /** True until the head has gone out with the first bytes written. */
     boolean headPending;
     boolean hasBody = true;
@@ -45,31 +47,29 @@ public abstract class OutgoingMessage extends WritableStream {
     private List<Bytes> pending;
     private List<StreamCallback> pendingCallbacks;
 
+    /** Options for the default highWaterMark, shared: streams read their options and never change them. */
+    private static final StreamOptions DEFAULT_OPTIONS = new StreamOptions().highWaterMark(16 * 1024);
+
     OutgoingMessage(int highWaterMark) {
-        this(new Hooks(), highWaterMark);
-    }
-
-    private OutgoingMessage(Hooks hooks, int highWaterMark) {
-        super(hooks.options(highWaterMark));
-        hooks.owner = this;
-    }
-
-    /**
-     * _writev and _final given as options rather than overrides: the stream base then need not
-     * look for overrides by reflection, which would cost more than the rest of a response.
-     */
-    private static final class Hooks {
-        OutgoingMessage owner;
-
-        StreamOptions options(int highWaterMark) {
-            return new StreamOptions().highWaterMark(highWaterMark)
-                    .writev((chunks, cb) -> owner.writeChunks(chunks, cb))
-                    .finalFn(cb -> owner.finish(cb));
-        }
+        super(highWaterMark == 16 * 1024 ? DEFAULT_OPTIONS : new StreamOptions().highWaterMark(highWaterMark));
     }
 
     /** Makes the head (first line and headers) into {@link #head}. */
     abstract void storeHeader();
+
+    /**
+     * Takes the finished head out of {@code b}. When end(data) gave the whole body, the array
+     * has room for it after the head, so that both go out as one array made once.
+     */
+    final void storeHead(Latin1Builder b) {
+        boolean room = hasBody && !chunked && contentLength > 0 && contentLength <= MAX_BODY_AFTER_HEAD;
+        headLength = b.size();
+        head = b.toByteArray(room ? (int) contentLength : 0);
+        headPending = true;
+    }
+
+    /** The largest body copied behind its head; a larger one is a write of its own. */
+    private static final int MAX_BODY_AFTER_HEAD = 8 * 1024;
 
     // ---- headers ----
 
@@ -156,12 +156,15 @@ public abstract class OutgoingMessage extends WritableStream {
         }
         if (headPending) {
             headPending = false;
-            send(List.of(Bytes.wrap(head)), null);
+            send(List.of(Bytes.wrap(head, 0, headLength)), null);
         }
     }
 
     /** Writes head lines the user gave as one flat list of names and values, or as a map. */
     void writeHeaderLines(Latin1Builder b, HeadState st) {
+        if (headers.isEmpty()) {
+            return;
+        }
         for (OutgoingHeaders.Entry e : headers.entries()) {
             if (e.value() instanceof List<?> values) {
                 for (Object v : values) {
@@ -259,14 +262,26 @@ public abstract class OutgoingMessage extends WritableStream {
 
     @Override
     protected void _write(Object chunk, String encoding, StreamCallback cb) {
-        List<Bytes> parts = new ArrayList<>(4);
-        takeHead(parts);
-        frame(parts, (Bytes) chunk);
-        send(parts, cb);
+        Bytes data = (Bytes) chunk;
+        if (chunked && hasBody && data.length() > 0) {
+            List<Bytes> parts = new ArrayList<>(4);
+            takeHead(parts);
+            frame(parts, data);
+            send(concat(parts), cb);
+        } else if (headPending && hasBody && data.length() > 0 && head.length - headLength >= data.length()) {
+            // The usual answer, end(body): the body goes into the room left for it after the head.
+            headPending = false;
+            System.arraycopy(data.array(), data.byteOffset(), head, headLength, data.length());
+            send(Bytes.wrap(head, 0, headLength + data.length()), cb);
+        } else {
+            // Head and body (or either) as one array, one socket write.
+            send(join(takeHead(), hasBody && data.length() > 0 ? data : null), cb);
+        }
     }
 
     /** Several buffered writes go out as one socket write. */
-    private void writeChunks(List<StreamChunk> chunks, StreamCallback cb) {
+    @Override
+    protected void _writev(List<StreamChunk> chunks, StreamCallback cb) {
         List<Bytes> parts = new ArrayList<>(chunks.size() * 3 + 1);
         takeHead(parts);
         for (StreamChunk c : chunks) {
@@ -288,50 +303,68 @@ public abstract class OutgoingMessage extends WritableStream {
     }
 
     /** Node's end of a message: the last chunk and trailers when chunked, or the head alone. */
-    private void finish(StreamCallback cb) {
-        List<Bytes> parts = new ArrayList<>(2);
-        takeHead(parts);
+    @Override
+    protected void _final(StreamCallback cb) {
+        Bytes tail = null;
         if (chunked && hasBody) {
-            Latin1Builder tail = new Latin1Builder(16).append(LAST_CHUNK);
+            Latin1Builder b = new Latin1Builder(16).append(LAST_CHUNK);
             if (trailers != null) {
-                tail.append(trailers.toByteArray());
+                b.append(trailers.toByteArray());
             }
-            parts.add(Bytes.wrap(tail.crlf().toByteArray()));
+            tail = Bytes.wrap(b.crlf().toByteArray());
         }
-        send(parts, cb);
+        send(join(takeHead(), tail), cb);
     }
 
     private void takeHead(List<Bytes> parts) {
-        if (headPending) {
-            headPending = false;
-            parts.add(Bytes.wrap(head));
+        Bytes h = takeHead();
+        if (h != null) {
+            parts.add(h);
         }
+    }
+
+    /** The head if it has not gone out yet (it goes with these bytes), else null. */
+    private Bytes takeHead() {
+        if (!headPending) {
+            return null;
+        }
+        headPending = false;
+        return Bytes.wrap(head, 0, headLength);
+    }
+
+    /** a then b in one Bytes; null when both are null. */
+    private static Bytes join(Bytes a, Bytes b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        byte[] out = new byte[a.length() + b.length()];
+        System.arraycopy(a.array(), a.byteOffset(), out, 0, a.length());
+        System.arraycopy(b.array(), b.byteOffset(), out, a.length(), b.length());
+        return Bytes.wrap(out);
     }
 
     /** Hands bytes to the socket, or keeps them until the message owns one. */
     void send(List<Bytes> parts, StreamCallback cb) {
+        send(parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : concat(parts), cb);
+    }
+
+    /** As send(parts): null is nothing to write, though a waiting message still keeps its place. */
+    private void send(Bytes data, StreamCallback cb) {
         if (socket == null) {
             if (pending == null) {
                 pending = new ArrayList<>();
                 pendingCallbacks = new ArrayList<>();
             }
-            pending.add(parts.size() == 1 ? parts.get(0) : concat(parts));
+            pending.add(data == null ? Bytes.alloc(0) : data);
             pendingCallbacks.add(cb);
             return;
         }
-        writeToSocket(parts, cb);
+        writeToSocket(data, cb);
     }
 
-    private void writeToSocket(List<Bytes> parts, StreamCallback cb) {
+    private void writeToSocket(Bytes data, StreamCallback cb) {
         NetSocket s = socket;
-        if (parts.isEmpty()) {
-            if (cb != null) {
-                cb.call(null);
-            }
-            return;
-        }
-        Bytes data = parts.size() == 1 ? parts.get(0) : concat(parts);
-        if (s.destroyed()) {
+        if (data == null || s.destroyed()) {
             if (cb != null) {
                 cb.call(null);
             }
@@ -358,7 +391,7 @@ public abstract class OutgoingMessage extends WritableStream {
             pending = null;
             pendingCallbacks = null;
             for (int i = 0; i < p.size(); i++) {
-                writeToSocket(List.of(p.get(i)), cbs.get(i));
+                writeToSocket(p.get(i), cbs.get(i));
             }
         }
     }

@@ -23,7 +23,8 @@ final class ServerConnection implements Http1Handler {
     final HttpServer server;
     final NetSocket socket;
     private final Http1Parser parser;
-    private HeaderBlock head;
+    /** The head being parsed; cleared and reused for each request, which keeps a copy. */
+    private final HeaderBlock head = new HeaderBlock();
     private HeaderBlock trailers;
     /** True after onHeadersComplete: header callbacks now carry trailers. */
     private boolean inTrailers;
@@ -56,6 +57,10 @@ final class ServerConnection implements Http1Handler {
     /** Waiting responses at which reading stops, and below which it starts again. */
     private static final int PIPELINE_HIGH = 32;
     private static final int PIPELINE_LOW = 8;
+    /** The requests' onRead, made once per connection rather than once per request. */
+    private final Runnable resumeSocket = this::resumeSocket;
+    /** Where response heads are built, reused: each head is then copied out at its exact size. */
+    final Latin1Builder headBuilder = new Latin1Builder(256);
     /** A client error was handled; further errors and bytes are ignored. */
     private boolean failed;
     /** Handed to an 'upgrade' or 'connect' listener; HTTP is no longer spoken here. */
@@ -134,7 +139,7 @@ final class ServerConnection implements Http1Handler {
 
     @Override
     public int onMessageBegin(Http1Parser p) {
-        head = new HeaderBlock();
+        head.clear();
         trailers = null;
         inTrailers = false;
         urlLength = 0;
@@ -193,12 +198,12 @@ final class ServerConnection implements Http1Handler {
 
     @Override
     public int onHeadersComplete(Http1Parser p) {
-        IncomingMessage req = new IncomingMessage(socket, head);
+        IncomingMessage req = new IncomingMessage(socket, head.copy());
         req.method = p.method().text();
         req.url = new String(url, 0, urlLength, StandardCharsets.ISO_8859_1);
         req.versionMajor = p.httpMajor();
         req.versionMinor = p.httpMinor();
-        req.onRead = this::resumeSocket;
+        req.onRead = resumeSocket;
         parsing = req;
         inTrailers = true;
         headersStart = 0;

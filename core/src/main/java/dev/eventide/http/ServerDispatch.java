@@ -46,7 +46,7 @@ final class ServerDispatch {
             return Http1Handler.OK;
         }
         if (req.versionMajor == 1 && req.versionMinor == 1) {
-            if (server.requireHostHeader() && req.head.first("host") == null) {
+            if (server.requireHostHeader() && !req.head.has("host")) {
                 res.writeHead(400, null, List.of("Connection", "close"));
                 res.end();
                 return Http1Handler.OK;

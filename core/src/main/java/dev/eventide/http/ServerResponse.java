@@ -152,7 +152,7 @@ public class ServerResponse extends OutgoingMessage {
         if (statusCode == 204 || statusCode == 304 || (statusCode >= 100 && statusCode < 200)) {
             hasBody = false;
         }
-        Latin1Builder b = new Latin1Builder(160);
+        Latin1Builder b = connection.headBuilder.reset();
         b.append(HttpStatus.line(statusCode, statusMessage));
         HeadState st = new HeadState();
         writeHeaderLines(b, st);
@@ -161,8 +161,7 @@ public class ServerResponse extends OutgoingMessage {
         }
         connectionLines(b, st);
         framing(b, st);
-        head = b.crlf().toByteArray();
-        headPending = true;
+        storeHead(b.crlf());
     }
 
     private void connectionLines(Latin1Builder b, HeadState st) {

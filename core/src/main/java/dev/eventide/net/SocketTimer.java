@@ -8,13 +8,29 @@ import java.util.Map;
 
 /**
  * A socket's inactivity timeout (Node's setStreamTimeout and _onTimeout): an unref'd timer that
- * reads and writes refresh, and that emits 'timeout' when it fires, unless a write is still
- * moving. Runs on the socket's loop thread.
+ * emits 'timeout' after {@code ms} without reads or writes, unless a write is still moving.
+ * Runs on the socket's loop thread.
+ *
+ * <p>Activity only records the loop time ({@link #refresh}); moving the timer in the timer
+ * queue on every read and write cost more than the rest of a small HTTP exchange. When the
+ * timer fires it looks at that time and, if the socket was active since, arms itself again for
+ * the remainder (as libuv's uv_timer users and Netty's IdleStateHandler do):
+ *
+ * <pre>
+ *   set(ms) ── arm(ms) ──► fire: idle = now - lastActive
+ *                              idle &lt; ms ─► arm(ms - idle)         (activity meanwhile)
+ *                              else      ─► 'timeout'; spent until the next activity re-arms
+ * </pre>
  */
 final class SocketTimer {
     private final NetSocket socket;
+    /** The armed timer, or null when none is armed (none set, or spent until the next activity). */
     private Timeout timer;
     private Integer ms;
+    /** Loop time of the last read or write, or of set(). */
+    private long lastActive;
+    /** The timer fired and emitted (or deferred): the next activity arms it again. */
+    private boolean spent;
     /** The wrappers registered for setTimeout(ms, cb), so that setTimeout(0, cb) can remove them. */
     private Map<Task, Listener> callbacks;
     /** The handle's write queue size when the timer last looked (Node's kLastWriteQueueSize). */
@@ -36,7 +52,8 @@ final class SocketTimer {
             }
             return;
         }
-        timer = socket.loop().setTimeout(this::fire, msecs).unref();
+        lastActive = socket.loop().now();
+        arm(msecs);
         if (callback != null) {
             if (callbacks == null) {
                 callbacks = new IdentityHashMap<>();
@@ -50,28 +67,46 @@ final class SocketTimer {
         }
     }
 
+    private void arm(long delay) {
+        timer = socket.loop().setTimeout(this::fire, delay).unref();
+    }
+
     private void fire() {
+        timer = null;
+        long idle = socket.loop().now() - lastActive;
+        if (idle < ms) {
+            arm(ms - idle);
+            return;
+        }
         SocketHandle h = socket.handle;
         if (lastWriteQueueSize > 0 && h != null) {
             long now = h.queuedBytes();
             if (now != lastWriteQueueSize) {
                 // A write is still moving: the socket is not idle.
                 lastWriteQueueSize = now;
-                refresh();
+                lastActive = socket.loop().now();
+                arm(ms);
                 return;
             }
         }
+        spent = true;
         socket.emit("timeout");
     }
 
     /** Restarts the countdown (Node's _unrefTimer), after any activity. */
     void refresh() {
         if (timer != null) {
-            timer.refresh();
+            lastActive = socket.loop().now();
+        } else if (spent) {
+            // Fired already: activity starts a new countdown, as Node's refresh of a spent timer.
+            spent = false;
+            lastActive = socket.loop().now();
+            arm(ms);
         }
     }
 
     void clear() {
+        spent = false;
         if (timer != null) {
             timer.close();
             timer = null;

@@ -54,7 +54,8 @@ final class SocketWriter {
                 bytes = Bytes.from(s, c.encoding());
                 streamLength += s.length();
             }
-            buffers[i] = bytes.toByteBuffer();
+            // A view of the chunk's bytes (toByteBuffer would add a slice: a second buffer per write).
+            buffers[i] = ByteBuffer.wrap(bytes.array(), bytes.byteOffset(), bytes.length());
             dispatched += bytes.length();
         }
         inHandle = streamLength;

@@ -42,6 +42,9 @@ final class Pipe {
         if (state.pipes.size() == 1 && !state.multiAwaitDrain) {
             state.multiAwaitDrain = true;
         }
+        if (state.pipes.isEmpty()) {
+            state.pipes = new ArrayList<>(1);
+        }
         state.pipes.add(dest);
         Listener endFn = doEnd ? onend : unpipeFn;
         if (state.endEmitted) {
@@ -97,11 +100,11 @@ final class Pipe {
     private void pause() {
         if (!cleanedUp) {
             if (state.pipes.size() == 1 && state.pipes.get(0) == dest) {
-                state.awaitDrainWriters.clear();
-                state.awaitDrainWriters.add(dest);
+                state.awaitDrainWriters().clear();
+                state.awaitDrainWriters().add(dest);
                 state.multiAwaitDrain = false;
             } else if (state.pipes.size() > 1 && state.pipes.contains(dest)) {
-                state.awaitDrainWriters.add(dest);
+                state.awaitDrainWriters().add(dest);
             }
             src.pause();
         }
@@ -112,8 +115,8 @@ final class Pipe {
     }
 
     private void pipeOnDrain() {
-        state.awaitDrainWriters.remove(dest);
-        if (state.awaitDrainWriters.isEmpty() && state.dataListening) {
+        state.awaitDrainWriters().remove(dest);
+        if (state.awaitDrainWriters().isEmpty() && state.dataListening) {
             src.resume();
         }
     }

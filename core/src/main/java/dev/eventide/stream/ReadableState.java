@@ -2,7 +2,6 @@ package dev.eventide.stream;
 
 import dev.eventide.buffer.StringDecoder;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,13 +17,13 @@ public final class ReadableState {
     /** Buffer level at which push() starts returning false (bytes, chars, or objects). */
     int highWaterMark;
     /** Chunks waiting to be read: Bytes, Strings (with a decoder) or objects. */
-    final ArrayDeque<Object> buffer = new ArrayDeque<>();
+    final ArrayDeque<Object> buffer = new ArrayDeque<>(2);
     /** Sum of the buffered chunks' lengths (their count in object mode). */
     int length;
-    /** The streams this one is piped into. */
-    List<StreamBase> pipes = new ArrayList<>(1);
-    /** The pipe destinations whose 'drain' this stream waits for. */
-    final Set<StreamBase> awaitDrainWriters = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The streams this one is piped into; an ArrayList whenever it is not empty. */
+    List<StreamBase> pipes = List.of();
+    /** The pipe destinations whose 'drain' this stream waits for; null until a pipe needs it. */
+    private Set<StreamBase> awaitDrainWriters;
     /** True once more than one pipe exists: awaitDrainWriters is then a set, never "absent". */
     boolean multiAwaitDrain;
 
@@ -134,7 +133,15 @@ public final class ReadableState {
     }
 
     boolean awaitingDrain() {
-        return multiAwaitDrain || !awaitDrainWriters.isEmpty();
+        return multiAwaitDrain || (awaitDrainWriters != null && !awaitDrainWriters.isEmpty());
+    }
+
+    /** The set, made on first use: most streams are never piped, and an empty one costs 300 bytes. */
+    Set<StreamBase> awaitDrainWriters() {
+        if (awaitDrainWriters == null) {
+            awaitDrainWriters = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
+        return awaitDrainWriters;
     }
 
     /**
@@ -143,7 +150,7 @@ public final class ReadableState {
      * 1 GiB pass-through pipeline in a profile), so the usual empty case returns at once.
      */
     void clearAwaitDrain() {
-        if (!awaitDrainWriters.isEmpty()) {
+        if (awaitDrainWriters != null && !awaitDrainWriters.isEmpty()) {
             awaitDrainWriters.clear();
         }
     }

@@ -228,7 +228,10 @@ final class WritableLogic {
                 req.callback().call(state.errored != null ? state.errored : StreamErrors.destroyed("write"));
             }
         }
-        callFinishedCallbacks(state, state.errored != null ? state.errored : StreamErrors.destroyed("end"));
+        if (state.onFinished != null) {
+            // Made only when someone waits: every destroyed stream passes here, most with no one.
+            callFinishedCallbacks(state, state.errored != null ? state.errored : StreamErrors.destroyed("end"));
+        }
         resetBuffer(state);
     }
 
