@@ -27,6 +27,7 @@ public class DuplexStream extends ReadableStream {
             writableState.ended = true;
             writableState.finished = true;
         }
+        Construct.start(this);
     }
 
     public DuplexStream() {

@@ -18,6 +18,7 @@ public class ReadableStream extends StreamBase {
     public ReadableStream(StreamOptions options) {
         super(options);
         readableState = new ReadableState(this.options, false);
+        Construct.start(this);
     }
 
     /** A readable stream with Node's defaults; override {@code _read}. */

@@ -13,6 +13,7 @@ public class WritableStream extends StreamBase {
     public WritableStream(StreamOptions options) {
         super(options);
         writableState = new WritableState(this.options, false);
+        Construct.start(this);
     }
 
     /** A writable stream with Node's defaults; override {@code _write}. */
