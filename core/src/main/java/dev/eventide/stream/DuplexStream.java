@@ -117,6 +117,10 @@ public class DuplexStream extends ReadableStream {
         return writableState.objectMode;
     }
 
+    public int writableCorked() {
+        return writableState.corked;
+    }
+
     @Override
     boolean pipeWrite(Object chunk) {
         return write(chunk);

@@ -59,8 +59,15 @@ public class ReadableStream extends StreamBase {
         return ReadableFrom.ofValue(value, null);
     }
 
+    /** Set by wrap(): Node replaces _read with the old stream's resume step. */
+    Wrap wrapped;
+
     /** Produces data: call {@link #push} (now or later) with up to {@code size} bytes. */
     protected void _read(int size) {
+        if (wrapped != null) {
+            wrapped.read();
+            return;
+        }
         if (options.read == null) {
             throw StreamErrors.notImplemented("_read()");
         }
@@ -232,6 +239,19 @@ public class ReadableStream extends StreamBase {
 
     public ReadableStream unpipe(StreamBase dest) {
         return Pipe.unpipe(this, dest);
+    }
+
+    /**
+     * Node's readable.wrap(oldStream): reads an old-style stream's 'data'/'end'/'error'/'close',
+     * pausing it (its public pause()/resume(), when it has them) for backpressure.
+     */
+    public ReadableStream wrap(EventEmitter stream) {
+        return Wrap.wrap(this, stream, Wrap.method(stream, "pause"), Wrap.method(stream, "resume"));
+    }
+
+    /** wrap() with explicit pause and resume actions (either may be null). */
+    public ReadableStream wrap(EventEmitter stream, Runnable pause, Runnable resume) {
+        return Wrap.wrap(this, stream, pause, resume);
     }
 
     /** Node's readable[Symbol.asyncIterator](): a promise per chunk; consume with forEach. */

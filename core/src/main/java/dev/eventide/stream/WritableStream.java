@@ -110,6 +110,15 @@ public class WritableStream extends StreamBase {
         return writableState.corked;
     }
 
+    /** Node's writableAborted: destroyed or errored before 'finish'. */
+    public boolean writableAborted() {
+        return aborted(writableState);
+    }
+
+    static boolean aborted(WritableState w) {
+        return w.writable && (w.destroyed || w.errored != null) && !w.finished;
+    }
+
     @Override
     boolean pipeWrite(Object chunk) {
         return write(chunk);

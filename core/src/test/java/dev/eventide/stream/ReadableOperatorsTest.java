@@ -144,4 +144,25 @@ class ReadableOperatorsTest {
             res.accept(null);
         })));
     }
+
+    @Test
+    void mapWithConcurrencyStartsAndEmitsInNodesOrder() {
+        List<String> trace = List.of("start:1", "start:2", "end:2", "start:3", "end:1", "data:10", "start:4",
+                "data:20", "end:4", "start:5", "end:3", "data:30", "data:40", "end:5", "data:50", "end", "close");
+        EventLoop.run(() -> {
+            ReadableStream out = from(1, 2, 3, 4, 5).map(x -> {
+                log.add("start:" + x);
+                int n = (int) x;
+                return later(n, n % 2 == 1 ? 3 : 1).then(v -> {
+                    log.add("end:" + v);
+                    return (int) v * 10;
+                });
+            }, new OperatorOptions().concurrency(2));
+            out.on("data", args -> log.add("data:" + args[0]));
+            out.on("end", args -> log.add("end"));
+            out.on("close", args -> log.add("close"));
+        });
+        assertThat(log).containsExactlyElementsOf(trace);
+        NodeScript.assertNodePrints("operators-order.js", trace);
+    }
 }
