@@ -105,6 +105,15 @@ final class ReadableOperators {
         });
     }
 
+    /** Runs a promise-returning operator; a bad argument rejects, as in Node's async functions. */
+    static <T> Promise<T> rejecting(java.util.function.Supplier<Promise<T>> op) {
+        try {
+            return op.get();
+        } catch (RuntimeException err) {
+            return Promise.reject(err);
+        }
+    }
+
     /** JavaScript truthiness for what a predicate returns. */
     static boolean truthy(Object v) {
         if (v == null || v instanceof Boolean b && !b) {

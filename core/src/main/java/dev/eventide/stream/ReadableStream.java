@@ -347,12 +347,12 @@ public class ReadableStream extends StreamBase {
 
     /** Calls fn for each chunk; resolves at the end, rejects with the first error. */
     public Promise<Void> forEach(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.forEach(this, fn, null);
+        return ReadableOperators.rejecting(() -> ReadableOperators.forEach(this, fn, null));
     }
 
     public Promise<Void> forEach(Promise.Fn<Object, ?> fn,
             OperatorOptions options) {
-        return ReadableOperators.forEach(this, fn, options);
+        return ReadableOperators.rejecting(() -> ReadableOperators.forEach(this, fn, options));
     }
 
     /** Every chunk, in a list. */
@@ -362,41 +362,41 @@ public class ReadableStream extends StreamBase {
 
     /** Whether fn is truthy for some chunk; stops (destroying this stream) at the first. */
     public Promise<Boolean> some(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.some(this, fn, null);
+        return ReadableOperators.rejecting(() -> ReadableOperators.some(this, fn, null));
     }
 
     public Promise<Boolean> some(Promise.Fn<Object, ?> fn,
             OperatorOptions options) {
-        return ReadableOperators.some(this, fn, options);
+        return ReadableOperators.rejecting(() -> ReadableOperators.some(this, fn, options));
     }
 
     /** The first chunk for which fn is truthy, or null. */
     public Promise<Object> find(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.find(this, fn, null);
+        return ReadableOperators.rejecting(() -> ReadableOperators.find(this, fn, null));
     }
 
     public Promise<Object> find(Promise.Fn<Object, ?> fn,
             OperatorOptions options) {
-        return ReadableOperators.find(this, fn, options);
+        return ReadableOperators.rejecting(() -> ReadableOperators.find(this, fn, options));
     }
 
     /** Whether fn is truthy for every chunk; stops at the first falsy one. */
     public Promise<Boolean> every(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.every(this, fn, null);
+        return ReadableOperators.rejecting(() -> ReadableOperators.every(this, fn, null));
     }
 
     public Promise<Boolean> every(Promise.Fn<Object, ?> fn,
             OperatorOptions options) {
-        return ReadableOperators.every(this, fn, options);
+        return ReadableOperators.rejecting(() -> ReadableOperators.every(this, fn, options));
     }
 
     /** Folds the chunks, the first chunk being the initial value (an empty stream rejects). */
     public Promise<Object> reduce(Reducer reducer) {
-        return ReadableOperators.reduce(this, reducer, false, null);
+        return ReadableOperators.rejecting(() -> ReadableOperators.reduce(this, reducer, false, null));
     }
 
     /** Folds the chunks from {@code initial}. */
     public Promise<Object> reduce(Reducer reducer, Object initial) {
-        return ReadableOperators.reduce(this, reducer, true, initial);
+        return ReadableOperators.rejecting(() -> ReadableOperators.reduce(this, reducer, true, initial));
     }
 }
