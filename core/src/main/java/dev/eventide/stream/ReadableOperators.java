@@ -133,6 +133,8 @@ final class ReadableOperators {
         private long number;
         private AsyncIterator<Object> input;
         private boolean finished;
+        /** take() yielded its last value: the next step returns, closing the source. */
+        private boolean returnOnNext;
 
         CountIterator(ReadableStream source, long n, boolean drop) {
             this.source = source;
@@ -147,6 +149,11 @@ final class ReadableOperators {
             }
             if (input == null) {
                 input = source.iterator();
+            }
+            if (returnOnNext) {
+                finished = true;
+                input.close();
+                return Promise.resolve(IterResult.end());
             }
             Deferred<IterResult<Object>> d = Promise.withResolvers();
             step(d);
@@ -165,11 +172,8 @@ final class ReadableOperators {
                         step(d);
                     }
                 } else if (number-- > 0) {
-                    if (number <= 0) {
-                        // Node's take returns at once after the last value, closing the source.
-                        finished = true;
-                        input.close();
-                    }
+                    // Node's take returns when resumed after its last value, closing the source.
+                    returnOnNext = number <= 0;
                     d.resolve(IterResult.of(r.value()));
                 } else {
                     finished = true;
