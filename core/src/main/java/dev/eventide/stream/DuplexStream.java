@@ -27,6 +27,7 @@ public class DuplexStream extends ReadableStream {
             writableState.ended = true;
             writableState.finished = true;
         }
+        Construct.start(this);
     }
 
     public DuplexStream() {
@@ -114,6 +115,10 @@ public class DuplexStream extends ReadableStream {
 
     public boolean writableObjectMode() {
         return writableState.objectMode;
+    }
+
+    public int writableCorked() {
+        return writableState.corked;
     }
 
     @Override

@@ -96,7 +96,8 @@ final class ReadableFrom {
             }
         };
         // Node awaits iterator.return() and its value inside the async close(), then ticks.
-        o.destroy = (err, cb) -> Promise.async(() -> it.close())
+        // asyncCompose: the value is the adopted IterResult, not close()'s promise.
+        o.destroy = (err, cb) -> Promise.<IterResult<?>>asyncCompose(() -> it.close())
                 .then(v -> afterClose(cb, err), e -> afterClose(cb, e != null ? e : err));
         return new ReadableStream(o);
     }

@@ -210,7 +210,7 @@ final class ReadableLogic {
     /** Calls _read when the buffer is below the mark; returns how much to take after it. */
     private static int callRead(ReadableStream s, ReadableState st, int n, int nOrig) {
         boolean doRead = st.needReadable || st.length == 0 || st.length - n < st.highWaterMark;
-        if (st.reading || st.ended || st.destroyed || st.errored != null || !doRead) {
+        if (st.reading || st.ended || st.destroyed || st.errored != null || !st.constructed || !doRead) {
             return n;
         }
         st.reading = true;

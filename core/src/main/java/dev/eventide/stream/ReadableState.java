@@ -71,6 +71,8 @@ public final class ReadableState {
     boolean paused;
     /** False for a duplex stream built with readable(false). */
     boolean readable = true;
+    /** False until a _construct has called back: no _read before that. */
+    boolean constructed = true;
     /** The first error, or null; no more data or 'readable' once set. */
     Throwable errored;
     /** Turns bytes into strings after setEncoding(), or null. */

@@ -4,6 +4,8 @@ import dev.eventide.buffer.StringDecoder;
 import dev.eventide.events.AsyncIterator;
 import dev.eventide.events.EventEmitter;
 import dev.eventide.events.Listener;
+import dev.eventide.promise.Promise;
+import java.util.List;
 
 /**
  * Node's stream.Readable (named so because {@code java.lang.Readable} exists). Data is pushed
@@ -14,10 +16,17 @@ import dev.eventide.events.Listener;
  * adding a 'readable' listener switches to paused mode; both go through {@link #on}.
  */
 public class ReadableStream extends StreamBase {
+    /** reduce()'s function: the next accumulator (or a thenable of it) from the current one and a value. */
+    @FunctionalInterface
+    public interface Reducer {
+        Object apply(Object accumulator, Object value) throws Exception;
+    }
+
     /** A readable stream whose {@code _read} comes from {@code options} or an override. */
     public ReadableStream(StreamOptions options) {
         super(options);
         readableState = new ReadableState(this.options, false);
+        Construct.start(this);
     }
 
     /** A readable stream with Node's defaults; override {@code _read}. */
@@ -50,8 +59,15 @@ public class ReadableStream extends StreamBase {
         return ReadableFrom.ofValue(value, null);
     }
 
+    /** Set by wrap(): Node replaces _read with the old stream's resume step. */
+    Wrap wrapped;
+
     /** Produces data: call {@link #push} (now or later) with up to {@code size} bytes. */
     protected void _read(int size) {
+        if (wrapped != null) {
+            wrapped.read();
+            return;
+        }
         if (options.read == null) {
             throw StreamErrors.notImplemented("_read()");
         }
@@ -225,6 +241,19 @@ public class ReadableStream extends StreamBase {
         return Pipe.unpipe(this, dest);
     }
 
+    /**
+     * Node's readable.wrap(oldStream): reads an old-style stream's 'data'/'end'/'error'/'close',
+     * pausing it (its public pause()/resume(), when it has them) for backpressure.
+     */
+    public ReadableStream wrap(EventEmitter stream) {
+        return Wrap.wrap(this, stream, Wrap.method(stream, "pause"), Wrap.method(stream, "resume"));
+    }
+
+    /** wrap() with explicit pause and resume actions (either may be null). */
+    public ReadableStream wrap(EventEmitter stream, Runnable pause, Runnable resume) {
+        return Wrap.wrap(this, stream, pause, resume);
+    }
+
     /** Node's readable[Symbol.asyncIterator](): a promise per chunk; consume with forEach. */
     public AsyncIterator<Object> iterator() {
         return new ReadableIterator(this, true);
@@ -275,5 +304,99 @@ public class ReadableStream extends StreamBase {
     public boolean readableAborted() {
         ReadableState r = readableState;
         return r.readable && (r.destroyed || r.errored != null) && !r.endEmitted;
+    }
+
+    // ---- Node 20's operators (ReadableOperators): stream-returning, then promise-returning ----
+
+    /** A stream of fn(chunk) (values or thenables), in order, fn running at most concurrency at once. */
+    public ReadableStream map(Promise.Fn<Object, ?> fn) {
+        return ReadableOperators.map(this, fn, null);
+    }
+
+    public ReadableStream map(Promise.Fn<Object, ?> fn, OperatorOptions options) {
+        return ReadableOperators.map(this, fn, options);
+    }
+
+    /** A stream of the chunks for which fn gives a truthy value (or a thenable of one). */
+    public ReadableStream filter(Promise.Fn<Object, ?> fn) {
+        return ReadableOperators.filter(this, fn, null);
+    }
+
+    public ReadableStream filter(Promise.Fn<Object, ?> fn, OperatorOptions options) {
+        return ReadableOperators.filter(this, fn, options);
+    }
+
+    /** fn gives an Iterable, a stream or an AsyncIterator per chunk; the result streams their values. */
+    public ReadableStream flatMap(Promise.Fn<Object, ?> fn) {
+        return ReadableOperators.flatMap(this, fn, null);
+    }
+
+    public ReadableStream flatMap(Promise.Fn<Object, ?> fn, OperatorOptions options) {
+        return ReadableOperators.flatMap(this, fn, options);
+    }
+
+    /** A stream without the first n chunks. */
+    public ReadableStream drop(long n) {
+        return ReadableOperators.drop(this, n);
+    }
+
+    /** A stream of the first n chunks; this stream is destroyed once they are taken. */
+    public ReadableStream take(long n) {
+        return ReadableOperators.take(this, n);
+    }
+
+    /** Calls fn for each chunk; resolves at the end, rejects with the first error. */
+    public Promise<Void> forEach(Promise.Fn<Object, ?> fn) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.forEach(this, fn, null));
+    }
+
+    public Promise<Void> forEach(Promise.Fn<Object, ?> fn,
+            OperatorOptions options) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.forEach(this, fn, options));
+    }
+
+    /** Every chunk, in a list. */
+    public Promise<List<Object>> toArray() {
+        return ReadableOperators.toArray(this);
+    }
+
+    /** Whether fn is truthy for some chunk; stops (destroying this stream) at the first. */
+    public Promise<Boolean> some(Promise.Fn<Object, ?> fn) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.some(this, fn, null));
+    }
+
+    public Promise<Boolean> some(Promise.Fn<Object, ?> fn,
+            OperatorOptions options) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.some(this, fn, options));
+    }
+
+    /** The first chunk for which fn is truthy, or null. */
+    public Promise<Object> find(Promise.Fn<Object, ?> fn) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.find(this, fn, null));
+    }
+
+    public Promise<Object> find(Promise.Fn<Object, ?> fn,
+            OperatorOptions options) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.find(this, fn, options));
+    }
+
+    /** Whether fn is truthy for every chunk; stops at the first falsy one. */
+    public Promise<Boolean> every(Promise.Fn<Object, ?> fn) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.every(this, fn, null));
+    }
+
+    public Promise<Boolean> every(Promise.Fn<Object, ?> fn,
+            OperatorOptions options) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.every(this, fn, options));
+    }
+
+    /** Folds the chunks, the first chunk being the initial value (an empty stream rejects). */
+    public Promise<Object> reduce(Reducer reducer) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.reduce(this, reducer, false, null));
+    }
+
+    /** Folds the chunks from {@code initial}. */
+    public Promise<Object> reduce(Reducer reducer, Object initial) {
+        return ReadableOperators.rejecting(() -> ReadableOperators.reduce(this, reducer, true, initial));
     }
 }

@@ -36,6 +36,10 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
     final boolean hasWritev;
     /** Whether _final exists (an option, an override, or a transform's flush step). */
     final boolean hasFinal;
+    /** Whether _construct exists (an option or an override). */
+    final boolean hasConstruct;
+    /** The construction in progress or done, or null without a _construct. */
+    Construct construct;
 
     StreamBase(StreamOptions options) {
         super(EventEmitter.captureRejections());
@@ -44,16 +48,19 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
         int overridden = OVERRIDES.get(getClass());
         this.hasWritev = this.options.writev != null || (overridden & WRITEV) != 0;
         this.hasFinal = this.options.finalFn != null || (overridden & FINAL) != 0 || this instanceof TransformStream;
+        this.hasConstruct = this.options.construct != null || (overridden & CONSTRUCT) != 0;
     }
 
     private static final int WRITEV = 1;
     private static final int FINAL = 2;
+    private static final int CONSTRUCT = 4;
 
     /** Which hooks a stream class overrides, found by reflection once per class, not per stream. */
     private static final ClassValue<Integer> OVERRIDES = new ClassValue<>() {
         @Override
         protected Integer computeValue(Class<?> type) {
-            return (overrides(type, "_writev") ? WRITEV : 0) | (overrides(type, "_final") ? FINAL : 0);
+            return (overrides(type, "_writev") ? WRITEV : 0) | (overrides(type, "_final") ? FINAL : 0)
+                    | (overrides(type, "_construct") ? CONSTRUCT : 0);
         }
     };
 
@@ -99,6 +106,19 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
     }
 
     // ---- hooks a subclass overrides (or the options give) ----
+
+    /** Sets the stream up before any _read/_write/_final, then calls {@code callback}. */
+    protected void _construct(StreamCallback callback) {
+        try {
+            if (options.construct == null) {
+                callback.call(null);
+            } else {
+                options.construct.run(callback);
+            }
+        } catch (Exception e) {
+            throw sneaky(e);
+        }
+    }
 
     /** Releases the underlying resource, then calls {@code callback} (with the error to report). */
     protected void _destroy(Throwable err, StreamCallback callback) {
@@ -188,7 +208,12 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
         if (r != null) {
             r.destroyed = true;
         }
-        callDestroy(err, cb);
+        if (Construct.pending(this)) {
+            // Node waits for the construct callback (its kDestroy event) before _destroy.
+            Construct.holdDestroy(this, er -> callDestroy(Construct.aggregate(er, err), cb));
+        } else {
+            callDestroy(err, cb);
+        }
         return this;
     }
 

@@ -69,6 +69,7 @@ public final class StreamOptions {
     WriteFn write;
     WritevFn writev;
     FinalFn finalFn;
+    FinalFn construct;
     DestroyFn destroy;
     TransformFn transform;
     FlushFn flush;
@@ -170,6 +171,12 @@ public final class StreamOptions {
         return this;
     }
 
+    /** Node's {@code construct} option: runs before any _read/_write/_final. */
+    public StreamOptions construct(FinalFn fn) {
+        construct = fn;
+        return this;
+    }
+
     public StreamOptions destroy(DestroyFn fn) {
         destroy = fn;
         return this;
@@ -205,6 +212,7 @@ public final class StreamOptions {
         o.write = write;
         o.writev = writev;
         o.finalFn = finalFn;
+        o.construct = construct;
         o.destroy = destroy;
         o.transform = transform;
         o.flush = flush;

@@ -75,6 +75,29 @@ public final class Streams {
         return d.promise();
     }
 
+    /** Node's stream.isDisturbed (Readable.isDisturbed): whether it was read from or aborted. */
+    public static boolean isDisturbed(ReadableStream stream) {
+        return stream.readableDidRead() || stream.readableAborted();
+    }
+
+    /**
+     * Node 20's stream.isErrored: whether 'error' was emitted (the readable side's flag when there
+     * is one). Node's streams lack the readableErrored/writableErrored it looks at first, so a
+     * stream destroyed with an error counts only once the error is emitted, as in node.
+     */
+    public static boolean isErrored(StreamBase stream) {
+        return stream.readableState != null ? stream.readableState.errorEmitted
+                : stream.writableState != null && stream.writableState.errorEmitted;
+    }
+
+    /** Node's stream.isReadable: readable, not destroyed, not at its end. */
+    public static boolean isReadable(StreamBase stream) {
+        if (stream.destroyed()) {
+            return false;
+        }
+        return Eos.isReadableNodeStream(stream) && stream.readable() && !Eos.isReadableFinished(stream);
+    }
+
     static boolean isPrematureClose(Throwable err) {
         return err instanceof NodeError n && "ERR_STREAM_PREMATURE_CLOSE".equals(n.code());
     }

@@ -69,7 +69,7 @@ final class WritableLogic {
             StreamCallback callback) {
         int len = state.objectMode ? 1 : StreamBase.chunkLength(chunk);
         state.length += len;
-        if (state.writing || state.errored != null || state.corked > 0) {
+        if (state.writing || state.errored != null || state.corked > 0 || !state.constructed) {
             if (state.buffered == null) {
                 state.buffered = new ArrayList<>();
             }
@@ -244,7 +244,8 @@ final class WritableLogic {
 
     /** Hands buffered writes to _write one by one (or all at once to _writev). */
     static void clearBuffer(StreamBase s, WritableState state) {
-        if (state.destroyed || state.bufferProcessing || state.corked > 0 || state.buffered == null) {
+        if (state.destroyed || state.bufferProcessing || state.corked > 0 || state.buffered == null
+                || !state.constructed) {
             return;
         }
         List<WriteRequest> buffered = state.buffered;
@@ -350,8 +351,8 @@ final class WritableLogic {
     }
 
     static boolean needFinish(WritableState state) {
-        return state.ending && !state.destroyed && !state.finished && !state.writing && !state.errorEmitted
-                && !state.closeEmitted && state.errored == null && state.buffered == null && state.length == 0;
+        return state.ending && !state.destroyed && state.constructed && !state.finished && !state.writing
+                && !state.errorEmitted && !state.closeEmitted && state.errored == null && state.buffered == null && state.length == 0;
     }
 
     private static void onFinal(StreamBase s, WritableState state, Throwable err) {

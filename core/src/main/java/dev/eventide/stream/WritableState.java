@@ -79,6 +79,8 @@ public final class WritableState {
     boolean closeEmitted;
     /** False for a duplex stream built with writable(false). */
     boolean writable = true;
+    /** False until a _construct has called back: writes are buffered, no _final before that. */
+    boolean constructed = true;
     /** The first error, or null. */
     Throwable errored;
 

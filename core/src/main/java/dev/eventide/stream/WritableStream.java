@@ -13,6 +13,7 @@ public class WritableStream extends StreamBase {
     public WritableStream(StreamOptions options) {
         super(options);
         writableState = new WritableState(this.options, false);
+        Construct.start(this);
     }
 
     /** A writable stream with Node's defaults; override {@code _write}. */
@@ -107,6 +108,15 @@ public class WritableStream extends StreamBase {
 
     public int writableCorked() {
         return writableState.corked;
+    }
+
+    /** Node's writableAborted: destroyed or errored before 'finish'. */
+    public boolean writableAborted() {
+        return aborted(writableState);
+    }
+
+    static boolean aborted(WritableState w) {
+        return w.writable && (w.destroyed || w.errored != null) && !w.finished;
     }
 
     @Override
