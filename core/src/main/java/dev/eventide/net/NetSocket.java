@@ -243,7 +243,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
 
     @Override
     protected void _write(Object chunk, String encoding, StreamCallback cb) {
-        writer.write(List.of(new StreamChunk(chunk, encoding)), cb);
+        writer.write(chunk, encoding, cb);
     }
 
     @Override

@@ -56,6 +56,11 @@ final class SocketHandle implements IoHandler {
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_SIZE));
 
+    static final int WRITE_SIZE = 64 * 1024;
+    /** The loop's write buffer: one per loop thread, direct; it holds a write only until write() returns. */
+    private static final ThreadLocal<ByteBuffer> WRITE_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(WRITE_SIZE));
+
     final EventLoop loop;
     final SocketChannel channel;
     final boolean unix;
@@ -238,6 +243,42 @@ final class SocketHandle implements IoHandler {
             return false;
         }
         writeQueue = buffers;
+        writeDone = done;
+        update();
+        return true;
+    }
+
+    /**
+     * Writes {@code length} bytes of {@code array} from {@code offset}, as write(buffers) does
+     * for one buffer: copied into the loop's direct write buffer and written with a plain
+     * write (the JDK would copy a heap buffer into a temporary direct one anyway). Only when
+     * the kernel takes part of it does the rest get a buffer of its own and wait for OP_WRITE.
+     */
+    boolean write(byte[] array, int offset, int length, Done done) {
+        if (length > WRITE_SIZE) {
+            return write(new ByteBuffer[] {ByteBuffer.wrap(array, offset, length)}, done);
+        }
+        ByteBuffer direct = WRITE_BUFFER.get();
+        direct.clear();
+        direct.put(array, offset, length).flip();
+        try {
+            while (direct.hasRemaining()) {
+                int n = channel.write(direct);
+                if (n <= 0) {
+                    break;
+                }
+                bytesWritten += n;
+            }
+        } catch (IOException e) {
+            done.done(e);
+            return false;
+        }
+        if (!direct.hasRemaining()) {
+            done.done(null);
+            return false;
+        }
+        int written = direct.position();
+        writeQueue = new ByteBuffer[] {ByteBuffer.wrap(array, offset + written, length - written)};
         writeDone = done;
         update();
         return true;

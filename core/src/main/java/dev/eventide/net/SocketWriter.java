@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The writing half of a {@link NetSocket} (Node's _writeGeneric and onWriteComplete): waits for
- * 'connect', hands the chunks to the handle as one gathered write, and counts the bytes. The
+ * 'connect', hands a chunk to the handle as one write (several as one gathered write), and counts the bytes. The
  * stream layer guarantees one write at a time. Runs on the socket's loop thread.
  */
 final class SocketWriter {
@@ -19,11 +19,42 @@ final class SocketWriter {
     long dispatched;
     /** Stream length (bytes, or chars of strings) of the write the handle holds; 0 when none. */
     int inHandle;
+    /** The stream's callback for the write the handle holds; null when none (one write at a time). */
+    private StreamCallback callback;
+    /** The handle's completion for every write: one object, not a lambda per write. */
+    private final SocketHandle.Done onDone = this::done;
 
     SocketWriter(NetSocket socket) {
         this.socket = socket;
     }
 
+    /** One chunk (Node's _write): one plain write, without the gathered path's array. */
+    void write(Object chunk, String encoding, StreamCallback cb) {
+        if (socket.connecting) {
+            write(List.of(new StreamChunk(chunk, encoding)), cb);
+            return;
+        }
+        SocketHandle h = ready(cb);
+        if (h == null) {
+            return;
+        }
+        Bytes bytes;
+        if (chunk instanceof Bytes b) {
+            bytes = b;
+            inHandle = b.length();
+        } else {
+            String s = (String) chunk;
+            bytes = Bytes.from(s, encoding);
+            inHandle = s.length();
+        }
+        dispatched += bytes.length();
+        callback = cb;
+        if (h.write(bytes.array(), bytes.byteOffset(), bytes.length(), onDone)) {
+            socket.timer.lastWriteQueueSize = h.queuedBytes();
+        }
+    }
+
+    /** Several chunks (Node's _writev): one gathered write. */
     void write(List<StreamChunk> chunks, StreamCallback cb) {
         if (socket.connecting) {
             // Wait for 'connect'; the stream buffers the writes that follow meanwhile.
@@ -35,12 +66,10 @@ final class SocketWriter {
             socket.once("close", onClose);
             return;
         }
-        SocketHandle h = socket.handle;
+        SocketHandle h = ready(cb);
         if (h == null) {
-            cb.call(NetErrors.socketClosed());
             return;
         }
-        socket.timer.refresh();
         ByteBuffer[] buffers = new ByteBuffer[chunks.size()];
         int streamLength = 0;
         for (int i = 0; i < buffers.length; i++) {
@@ -59,12 +88,26 @@ final class SocketWriter {
             dispatched += bytes.length();
         }
         inHandle = streamLength;
-        if (h.write(buffers, err -> done(err, cb))) {
+        callback = cb;
+        if (h.write(buffers, onDone)) {
             socket.timer.lastWriteQueueSize = h.queuedBytes();
         }
     }
 
-    private void done(IOException error, StreamCallback cb) {
+    /** The handle to write to, or null when the socket is gone (and cb has been told). */
+    private SocketHandle ready(StreamCallback cb) {
+        SocketHandle h = socket.handle;
+        if (h == null) {
+            cb.call(NetErrors.socketClosed());
+            return null;
+        }
+        socket.timer.refresh();
+        return h;
+    }
+
+    private void done(IOException error) {
+        StreamCallback cb = callback;
+        callback = null;
         inHandle = 0;
         if (socket.destroyed()) {
             cb.call(null);

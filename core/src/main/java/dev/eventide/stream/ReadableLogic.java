@@ -255,7 +255,10 @@ final class ReadableLogic {
         st.needReadable = false;
         if (!st.emittedReadable) {
             st.emittedReadable = true;
-            s.nextTick(() -> emitReadableNow(s));
+            if (st.emitReadableTask == null) {
+                st.emitReadableTask = () -> emitReadableNow(s);
+            }
+            s.nextTick(st.emitReadableTask);
         }
     }
 
@@ -274,7 +277,10 @@ final class ReadableLogic {
     static void maybeReadMore(ReadableStream s, ReadableState st) {
         if (!st.readingMore) {
             st.readingMore = true;
-            s.nextTick(() -> maybeReadMoreNow(s, st));
+            if (st.maybeReadMoreTask == null) {
+                st.maybeReadMoreTask = () -> maybeReadMoreNow(s, st);
+            }
+            s.nextTick(st.maybeReadMoreTask);
         }
     }
 
@@ -300,7 +306,10 @@ final class ReadableLogic {
     static void resume(ReadableStream s, ReadableState st) {
         if (!st.resumeScheduled) {
             st.resumeScheduled = true;
-            s.nextTick(() -> resumeNow(s, st));
+            if (st.resumeTask == null) {
+                st.resumeTask = () -> resumeNow(s, st);
+            }
+            s.nextTick(st.resumeTask);
         }
     }
 
@@ -320,7 +329,10 @@ final class ReadableLogic {
         ReadableState st = s.readableState;
         if (!st.endEmitted) {
             st.ended = true;
-            s.nextTick(() -> endReadableNT(s, st));
+            if (st.endReadableTask == null) {
+                st.endReadableTask = () -> endReadableNT(s, st);
+            }
+            s.nextTick(st.endReadableTask);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.eventide.stream;
 
 import dev.eventide.buffer.StringDecoder;
+import dev.eventide.loop.Task;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -57,6 +58,16 @@ public final class ReadableState {
     boolean closeEmitted;
     /** A maybeReadMore_() is queued in nextTick. */
     boolean readingMore;
+    /**
+     * This stream's nextTick callbacks (emitReadable_, maybeReadMore_, resume_, endReadableNT),
+     * made on first use and reused: a long-lived stream such as a keep-alive socket queues them
+     * again and again. A flag keeps each but the last from being queued twice, and
+     * endReadableNT does nothing the second time.
+     */
+    Task emitReadableTask;
+    Task maybeReadMoreTask;
+    Task resumeTask;
+    Task endReadableTask;
     /** 'data' was emitted at least once. */
     boolean dataEmitted;
     /** At least one 'data' listener is attached. */
