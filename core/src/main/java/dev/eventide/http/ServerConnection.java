@@ -74,6 +74,8 @@ final class ServerConnection implements Http1Handler {
         this.headersStart = now;
         this.idleSince = now;
         socket.on("data", a -> onData((Bytes) a[0]));
+        // Reads go to the parser from the loop's buffer while nobody else listens for 'data'.
+        socket.consume(this::onData);
         socket.on("end", a -> onEnd());
         socket.on("close", a -> onClose());
         socket.on("error", a -> clientError((Throwable) a[0]));
@@ -86,10 +88,15 @@ final class ServerConnection implements Http1Handler {
     // ---- bytes in ----
 
     private void onData(Bytes chunk) {
+        onData(chunk.array(), chunk.byteOffset(), chunk.length());
+    }
+
+    /** The parser copies all it keeps (head, URL, body chunks, the rest after an upgrade). */
+    private void onData(byte[] data, int offset, int length) {
         if (failed || detached) {
             return;
         }
-        execute(chunk.array(), chunk.byteOffset(), chunk.length());
+        execute(data, offset, length);
     }
 
     private void execute(byte[] data, int offset, int length) {
@@ -127,6 +134,7 @@ final class ServerConnection implements Http1Handler {
     /** The socket leaves HTTP: our listeners go, the listener of 'upgrade' owns it. */
     private void detach() {
         detached = true;
+        socket.consume(null);
         socket.removeAllListeners("data");
         socket.removeAllListeners("end");
         socket.removeAllListeners("timeout");

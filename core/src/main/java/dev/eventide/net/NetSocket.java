@@ -8,6 +8,7 @@ import dev.eventide.stream.StreamCallback;
 import dev.eventide.stream.StreamChunk;
 import dev.eventide.stream.StreamOptions;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,6 +48,8 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     final SocketTimer timer = new SocketTimer(this);
     private final SocketWriter writer = new SocketWriter(this);
     private final EventLoop eventLoop = EventLoop.current();
+    /** Takes a read, uncopied, while it is the only 'data' listener of a flowing, empty stream. */
+    private ReadConsumer consumer;
 
     /** A socket that is not connected yet (Node's new net.Socket(options)); call connect(). */
     public NetSocket(NetConnectOptions options) {
@@ -183,13 +186,22 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
         }
     }
 
+    /** Reads go to {@code c} (null: none) while the conditions in onRead hold, else to the stream. */
+    public void consume(ReadConsumer c) {
+        consumer = c;
+    }
+
     @Override
-    public void onRead(Bytes chunk) {
+    public void onRead(byte[] data, int length) {
         unrefTimer();
         if (destroyed()) {
             return;
         }
-        if (!push(chunk) && handle != null) {
+        ReadConsumer c = consumer;
+        if (c != null && Boolean.TRUE.equals(readableFlowing()) && readableLength() == 0
+                && listenerCount("data") == 1 && listenerCount("readable") == 0) {
+            c.consume(data, 0, length);
+        } else if (!push(Bytes.wrap(Arrays.copyOf(data, length))) && handle != null) {
             handle.readStop();
         }
     }

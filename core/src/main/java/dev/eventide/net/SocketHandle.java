@@ -1,6 +1,5 @@
 package dev.eventide.net;
 
-import dev.eventide.buffer.Bytes;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.IoHandler;
 import java.io.IOException;
@@ -19,8 +18,9 @@ import java.nio.channels.SocketChannel;
  * NetSocket) from the poll and pending phases.
  *
  * <pre>
- * read:     readStart -> OP_READ -> one read into the loop's direct buffer -> copy of n bytes to
- *           onRead; a full buffer reads again from the pending phase (libuv reads up to 32 times)
+ * read:     readStart -> OP_READ -> one read into the loop's direct buffer -> onRead gets its n
+ *           bytes in the loop's read array and copies what it keeps; a full buffer reads again
+ *           from the pending phase (libuv reads up to 32 times)
  * write:    write(buffers) writes what the kernel takes now (uv_try_write); the rest waits for
  *           OP_WRITE and its callback runs in the poll phase; one write request at a time
  * shutdown: after the writes, from the pending phase (libuv feeds the watcher), then callback
@@ -35,7 +35,8 @@ import java.nio.channels.SocketChannel;
 final class SocketHandle implements IoHandler {
     /** What the handle reports to its socket (libuv's read_cb and connect_cb). */
     interface Owner {
-        void onRead(Bytes chunk);
+        /** {@code data} is the loop's read buffer: valid during the call only, copy what must outlive it. */
+        void onRead(byte[] data, int length);
 
         void onEof();
 
@@ -55,6 +56,8 @@ final class SocketHandle implements IoHandler {
     /** The loop's read buffer (libuv's alloc_cb slab): one per loop thread, direct, reused by every socket. */
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_SIZE));
+    /** Where a read is handed to the owner: one per loop thread, overwritten by the next read. */
+    private static final ThreadLocal<byte[]> READ_ARRAY = ThreadLocal.withInitial(() -> new byte[READ_SIZE]);
 
     static final int WRITE_SIZE = 64 * 1024;
     /** The loop's write buffer: one per loop thread, direct; it holds a write only until write() returns. */
@@ -204,9 +207,9 @@ final class SocketHandle implements IoHandler {
         }
         if (n > 0) {
             bytesRead += n;
-            byte[] chunk = new byte[n];
-            buf.flip().get(chunk);
-            owner.onRead(Bytes.wrap(chunk));
+            byte[] data = READ_ARRAY.get();
+            buf.flip().get(data, 0, n);
+            owner.onRead(data, n);
             if (n == buf.capacity() && ++readsInBurst < MAX_READS) {
                 // More is likely waiting: read again as a callback of its own (a microtask drain
                 // between reads, as libuv's repeated read_cb calls get), before the check phase.
