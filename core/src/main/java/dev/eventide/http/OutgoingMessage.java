@@ -47,11 +47,23 @@ public abstract class OutgoingMessage extends WritableStream {
     private List<Bytes> pending;
     private List<StreamCallback> pendingCallbacks;
 
-    /** Options for the default highWaterMark, shared: streams read their options and never change them. */
-    private static final StreamOptions DEFAULT_OPTIONS = new StreamOptions().highWaterMark(16 * 1024);
+    /**
+     * Options for the usual highWaterMarks (16 KiB, and 64 KiB: the server's default and the
+     * client's), shared: streams read their options and never change them.
+     */
+    private static final StreamOptions OPTIONS_16K = new StreamOptions().highWaterMark(16 * 1024);
+    private static final StreamOptions OPTIONS_64K = new StreamOptions().highWaterMark(64 * 1024);
 
     OutgoingMessage(int highWaterMark) {
-        super(highWaterMark == 16 * 1024 ? DEFAULT_OPTIONS : new StreamOptions().highWaterMark(highWaterMark));
+        super(options(highWaterMark));
+    }
+
+    private static StreamOptions options(int highWaterMark) {
+        return switch (highWaterMark) {
+            case 16 * 1024 -> OPTIONS_16K;
+            case 64 * 1024 -> OPTIONS_64K;
+            default -> new StreamOptions().highWaterMark(highWaterMark);
+        };
     }
 
     /** Makes the head (first line and headers) into {@link #head}. */

@@ -29,6 +29,10 @@ final class Poller {
     private long idleNanos;
     /** When the first key of the current select became ready (0: none yet). */
     private long readyAt;
+    /** The handler and key of the ready event being dispatched (one Task for all, not a lambda each). */
+    private IoHandler readyHandler;
+    private SelectionKey readyKey;
+    private final Task runReady = this::runReady;
 
     Poller(EventLoop loop) {
         this.loop = loop;
@@ -128,8 +132,15 @@ final class Poller {
     private void dispatch(SelectionKey key) {
         ioEvents++;
         if (key.attachment() instanceof IoHandler h && key.isValid()) {
-            loop.invoke(() -> h.ready(key));
+            readyHandler = h;
+            readyKey = key;
+            loop.invoke(runReady);
         }
+    }
+
+    /** Runs the handler dispatch() set; it reads both fields before anything can change them. */
+    private void runReady() throws Exception {
+        readyHandler.ready(readyKey);
     }
 
     private void runPosted() {
