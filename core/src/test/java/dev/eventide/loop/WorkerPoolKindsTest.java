@@ -43,10 +43,21 @@ class WorkerPoolKindsTest {
     private List<String> eightJobsOn(int threads) throws Exception {
         WorkerPool pool = new WorkerPool(threads);
         CountDownLatch done = new CountDownLatch(8);
+        // Pool threads start lazily and a 2-core machine may run one job to its end before it
+        // schedules the fourth thread at all: the first wave waits (10 s at most) until as many
+        // jobs have started as the pool should run at once. A smaller pool never fills the wave,
+        // its first jobs end after the wait, and the grouping below fails as it should.
+        CountDownLatch wave = new CountDownLatch(Math.min(threads, 8));
         for (int i = 0; i < 8; i++) {
             int n = i;
             pool.submit(WorkKind.CRYPTO, () -> {
                 trace.add("start " + n);
+                wave.countDown();
+                try {
+                    wave.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 pbkdf2();
                 trace.add("end " + n);
                 done.countDown();
