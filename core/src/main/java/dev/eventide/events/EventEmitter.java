@@ -3,12 +3,9 @@ package dev.eventide.events;
 import dev.eventide.errors.Errors;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.promise.Thenable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,10 +38,10 @@ public class EventEmitter {
     /**
      * Event name to listeners; insertion-ordered for {@link #eventNames()}. Until the first
      * listener is added it is the shared empty {@link #NONE}, never changed: many emitters (a
-     * request nobody reads from) never get a listener, and the map is most of their size.
+     * request nobody reads from) never get a listener, and the table is most of their size.
      */
-    private Map<Object, Listener[]> events = NONE;
-    private static final Map<Object, Listener[]> NONE = new LinkedHashMap<>(1);
+    private ListenerTable events = NONE;
+    private static final ListenerTable NONE = new ListenerTable();
     /** -1 means "use the default". */
     private int maxListeners = -1;
     /** Events that already warned; an event leaves it when it drops to one listener, as in Node. */
@@ -116,7 +113,7 @@ public class EventEmitter {
             emit("newListener", event, unwrap(listener));
         }
         if (events == NONE) {
-            events = new LinkedHashMap<>(4);
+            events = new ListenerTable();
         }
         Listener[] old = events.get(event);
         Listener[] now;
@@ -187,7 +184,7 @@ public class EventEmitter {
             warned = null;
             return this;
         }
-        for (Object event : new ArrayList<>(events.keySet())) {
+        for (Object event : events.names()) {
             if (!"removeListener".equals(event)) {
                 removeAllListeners(event);
             }
@@ -311,8 +308,9 @@ public class EventEmitter {
     /** How many times {@code listener} (or its once-wrapper) is registered for {@code event}. */
     public int listenerCount(Object event, Listener listener) {
         int n = 0;
-        for (Listener l : events.getOrDefault(event, new Listener[0])) {
-            n += (l == listener || unwrap(l) == listener) ? 1 : 0;
+        Listener[] all = events.get(event);
+        for (int i = 0; all != null && i < all.length; i++) {
+            n += (all[i] == listener || unwrap(all[i]) == listener) ? 1 : 0;
         }
         return n;
     }
@@ -333,7 +331,7 @@ public class EventEmitter {
     }
 
     public List<Object> eventNames() {
-        return List.copyOf(events.keySet());
+        return events.names();
     }
 
     public EventEmitter setMaxListeners(int n) {
