@@ -5,7 +5,6 @@ import dev.eventide.loop.IoHandler;
 import java.io.IOException;
 import java.net.ProtocolFamily;
 import java.net.SocketAddress;
-import java.net.SocketOption;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -51,18 +50,9 @@ final class SocketHandle implements IoHandler {
         void done(IOException error);
     }
 
-    static final int READ_SIZE = 64 * 1024;
+    static final int READ_SIZE = LoopBuffers.READ_SIZE;
     private static final int MAX_READS = 32;
-    /** The loop's read buffer (libuv's alloc_cb slab): one per loop thread, direct, reused by every socket. */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_SIZE));
-    /** Where a read is handed to the owner: one per loop thread, overwritten by the next read. */
-    private static final ThreadLocal<byte[]> READ_ARRAY = ThreadLocal.withInitial(() -> new byte[READ_SIZE]);
-
-    static final int WRITE_SIZE = 64 * 1024;
-    /** The loop's write buffer: one per loop thread, direct; it holds a write only until write() returns. */
-    private static final ThreadLocal<ByteBuffer> WRITE_BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(WRITE_SIZE));
+    static final int WRITE_SIZE = LoopBuffers.WRITE_SIZE;
 
     final EventLoop loop;
     final SocketChannel channel;
@@ -89,6 +79,8 @@ final class SocketHandle implements IoHandler {
     private boolean shut;
     long bytesRead;
     long bytesWritten;
+    /** The loop thread's buffers, fetched on the first read or write (on the loop thread). */
+    private LoopBuffers buffers;
 
     private SocketHandle(EventLoop loop, SocketChannel channel, boolean unix) throws IOException {
         this.loop = loop;
@@ -195,7 +187,7 @@ final class SocketHandle implements IoHandler {
 
     /** One read: copy the bytes out of the loop's buffer into the chunk the socket keeps. */
     private void readOnce() {
-        ByteBuffer buf = READ_BUFFER.get();
+        ByteBuffer buf = buffers().read;
         buf.clear();
         int n;
         try {
@@ -207,7 +199,7 @@ final class SocketHandle implements IoHandler {
         }
         if (n > 0) {
             bytesRead += n;
-            byte[] data = READ_ARRAY.get();
+            byte[] data = buffers.readArray;
             buf.flip().get(data, 0, n);
             owner.onRead(data, n);
             if (n == buf.capacity() && ++readsInBurst < MAX_READS) {
@@ -219,6 +211,11 @@ final class SocketHandle implements IoHandler {
             readStop();
             owner.onEof();
         }
+    }
+
+    private LoopBuffers buffers() {
+        LoopBuffers b = buffers;
+        return b != null ? b : (buffers = LoopBuffers.current());
     }
 
     private void readMore() {
@@ -261,7 +258,7 @@ final class SocketHandle implements IoHandler {
         if (length > WRITE_SIZE) {
             return write(new ByteBuffer[] {ByteBuffer.wrap(array, offset, length)}, done);
         }
-        ByteBuffer direct = WRITE_BUFFER.get();
+        ByteBuffer direct = buffers().write;
         direct.clear();
         direct.put(array, offset, length).flip();
         try {
@@ -467,32 +464,15 @@ final class SocketHandle implements IoHandler {
     // ---- options and addresses ----
 
     void setNoDelay(boolean on) {
-        setOption(StandardSocketOptions.TCP_NODELAY, on);
+        if (!closed && !unix) {
+            ChannelOptions.setNoDelay(channel, on);
+        }
     }
 
     /** SO_KEEPALIVE, and the idle time before the first probe when the platform offers it. */
     void setKeepAlive(boolean on, int delaySeconds) {
-        setOption(StandardSocketOptions.SO_KEEPALIVE, on);
-        if (on && delaySeconds > 0) {
-            // jdk.net's TCP_KEEPIDLE, found by name so that core needs no jdk.net module.
-            for (SocketOption<?> o : channel.supportedOptions()) {
-                if (o.name().equals("TCP_KEEPIDLE") && o.type() == Integer.class) {
-                    @SuppressWarnings("unchecked")
-                    SocketOption<Integer> idle = (SocketOption<Integer>) o;
-                    setOption(idle, delaySeconds);
-                }
-            }
-        }
-    }
-
-    private <T> void setOption(SocketOption<T> option, T value) {
-        if (closed || unix) {
-            return;
-        }
-        try {
-            channel.setOption(option, value);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // As libuv's setsockopt failures, which Node ignores for these options.
+        if (!closed && !unix) {
+            ChannelOptions.setKeepAlive(channel, on, delaySeconds);
         }
     }
 
