@@ -27,6 +27,16 @@ final class HttpDate {
         return CACHE.get().current().line;
     }
 
+    /** This thread's cache, for an owner that keeps it (a connection) instead of looking it up per head. */
+    static HttpDate forThread() {
+        return CACHE.get();
+    }
+
+    /** As line(), from a cache the caller holds; on the thread the cache belongs to. */
+    byte[] lineNow() {
+        return current().line;
+    }
+
     /** The value alone, for clients that set the header themselves. */
     static String value() {
         return CACHE.get().current().value;

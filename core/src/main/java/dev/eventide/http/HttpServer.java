@@ -1,5 +1,6 @@
 package dev.eventide.http;
 
+import java.nio.charset.StandardCharsets;
 import dev.eventide.events.Listener;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Task;
@@ -37,7 +38,8 @@ public class HttpServer extends NetServer {
     private long keepAliveTimeout;
     private long timeout;
     private int maxRequestsPerSocket;
-    private String keepAliveLine;
+    /** "Keep-Alive: timeout=N\r\n" for the current keepAliveTimeout, or null when it is 0. */
+    private byte[] keepAliveLine;
     private Timeout checker;
     private Timeout shutdownDeadline;
     private boolean shuttingDown;
@@ -174,7 +176,7 @@ public class HttpServer extends NetServer {
         return options.requireHostHeader;
     }
 
-    String keepAliveLine() {
+    byte[] keepAliveLine() {
         return keepAliveLine;
     }
 
@@ -223,7 +225,7 @@ public class HttpServer extends NetServer {
 
     public HttpServer keepAliveTimeout(long ms) {
         keepAliveTimeout = ms;
-        keepAliveLine = ms > 0 ? "Keep-Alive: timeout=" + (ms / 1000) + "\r\n" : null;
+        keepAliveLine = ms > 0 ? ("Keep-Alive: timeout=" + (ms / 1000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1) : null;
         return this;
     }
 

@@ -10,6 +10,11 @@ final class Latin1Builder {
     private byte[] buf;
     private int size;
 
+    /** A constant line as Latin-1 bytes, for appending without a char loop. */
+    static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     Latin1Builder(int capacity) {
         buf = new byte[capacity];
     }
@@ -33,6 +38,11 @@ final class Latin1Builder {
     Latin1Builder append(long v) {
         if (v < 0) {
             return append(Long.toString(v));
+        }
+        if (v < 10) {
+            ensure(1);
+            buf[size++] = (byte) ('0' + v);
+            return this;
         }
         int n = 1;
         for (long t = v; t >= 10; t /= 10) {

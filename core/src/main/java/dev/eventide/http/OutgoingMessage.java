@@ -24,6 +24,8 @@ import java.util.Map;
 public abstract class OutgoingMessage extends WritableStream {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = {'0', '\r', '\n'};
+    private static final byte[] CONTENT_LENGTH = Latin1Builder.bytes("Content-Length: ");
+    private static final byte[] CHUNKED = Latin1Builder.bytes("Transfer-Encoding: chunked\r\n");
 
     final OutgoingHeaders headers = new OutgoingHeaders();
     NetSocket socket;
@@ -197,9 +199,9 @@ public abstract class OutgoingMessage extends WritableStream {
         } else if (!useChunkedEncodingByDefault) {
             last = true;
         } else if (!st.trailer && !removedContentLength && contentLength >= 0) {
-            b.append("Content-Length: ").append(contentLength).crlf();
+            b.append(CONTENT_LENGTH).append(contentLength).crlf();
         } else if (!removedTransferEncoding) {
-            b.append("Transfer-Encoding: chunked\r\n");
+            b.append(CHUNKED);
             chunked = true;
         } else {
             last = true;

@@ -61,6 +61,8 @@ final class ServerConnection implements Http1Handler {
     private final Runnable resumeSocket = this::resumeSocket;
     /** Where response heads are built, reused: each head is then copied out at its exact size. */
     final Latin1Builder headBuilder = new Latin1Builder(256);
+    /** This loop thread's Date line cache (a connection is made and used on its loop thread). */
+    final HttpDate date = HttpDate.forThread();
     /** A client error was handled; further errors and bytes are ignored. */
     private boolean failed;
     /** Handed to an 'upgrade' or 'connect' listener; HTTP is no longer spoken here. */
@@ -317,7 +319,7 @@ final class ServerConnection implements Http1Handler {
         return server.shuttingDown() || (max > 0 && requestsCount >= max);
     }
 
-    String keepAliveLine() {
+    byte[] keepAliveLine() {
         return server.keepAliveLine();
     }
 

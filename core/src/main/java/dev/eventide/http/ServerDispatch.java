@@ -38,7 +38,6 @@ final class ServerDispatch {
         ServerResponse res = new ServerResponse(req, c, server.highWaterMark());
         res.shouldKeepAlive = keepAlive;
         c.enqueue(res);
-        res.on("finish", a -> c.onResponseFinished(req, res));
         int max = server.maxRequestsPerSocket();
         if (max > 0 && c.requestsCount > max) {
             res.writeHead(503);

@@ -13,6 +13,8 @@ import java.util.Map;
  * 304 and 1xx answers carry no body. Loop thread only.
  */
 public class ServerResponse extends OutgoingMessage {
+    private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final IncomingMessage req;
@@ -68,6 +70,20 @@ public class ServerResponse extends OutgoingMessage {
     /** The request this response answers. */
     public IncomingMessage req() {
         return req;
+    }
+
+    /**
+     * Node registers resOnFinish as the first 'finish' listener of every response (the next
+     * pipelined response takes the socket, or the connection ends). Here the response calls it
+     * itself, before any listener, as Node's order has it: one listener less per request.
+     * Unlike Node, listenerCount("finish") does not count it.
+     */
+    @Override
+    public boolean emit(Object event, Object... args) {
+        if ("finish".equals(event)) {
+            connection.onResponseFinished(req, this);
+        }
+        return super.emit(event, args);
     }
 
     @Override
@@ -157,7 +173,7 @@ public class ServerResponse extends OutgoingMessage {
         HeadState st = new HeadState();
         writeHeaderLines(b, st);
         if (sendDate && !st.date) {
-            b.append(HttpDate.line());
+            b.append(connection.date.lineNow());
         }
         connectionLines(b, st);
         framing(b, st);
@@ -180,14 +196,14 @@ public class ServerResponse extends OutgoingMessage {
             keep = false;
         }
         if (keep) {
-            b.append("Connection: keep-alive\r\n");
-            String ka = connection.keepAliveLine();
+            b.append(KEEP_ALIVE);
+            byte[] ka = connection.keepAliveLine();
             if (ka != null && !st.keepAlive) {
                 b.append(ka);
             }
         } else {
             last = true;
-            b.append("Connection: close\r\n");
+            b.append(CLOSE);
         }
     }
 }

@@ -30,8 +30,8 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
     ReadableState readableState;
     /** Null for a readable-only stream. */
     WritableState writableState;
-    /** The callback handed to every _write: Node's state.onwrite. */
-    final StreamCallback onwrite = err -> WritableLogic.onwrite(this, err);
+    /** The callback handed to every _write (Node's state.onwrite); made at the first write. */
+    private StreamCallback onwrite;
     /** Whether _writev exists (an option or an override), so buffered writes are batched. */
     final boolean hasWritev;
     /** Whether _final exists (an option, an override, or a transform's flush step). */
@@ -217,36 +217,60 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
         return this;
     }
 
+    /** The callback handed to every _write: Node's state.onwrite. */
+    final StreamCallback onwrite() {
+        StreamCallback w = onwrite;
+        return w != null ? w : (onwrite = err -> WritableLogic.onwrite(this, err));
+    }
+
     private void callDestroy(Throwable err, StreamCallback cb) {
-        boolean[] called = {false};
-        StreamCallback onDestroy = e -> {
-            if (called[0]) {
-                return;
-            }
-            called[0] = true;
-            checkError(e);
-            if (writableState != null) {
-                writableState.closed = true;
-            }
-            if (readableState != null) {
-                readableState.closed = true;
-            }
-            if (cb != null) {
-                cb.call(e);
-            }
-            if (e != null) {
-                nextTick(() -> {
-                    emitErrorNT(e);
-                    emitCloseNT();
-                });
-            } else {
-                nextTick(this::emitCloseNT);
-            }
-        };
+        DestroyCallback onDestroy = new DestroyCallback(this, cb);
         try {
             _destroy(err, onDestroy);
         } catch (RuntimeException e) {
             onDestroy.call(e);
+        }
+    }
+
+    /** The callback _destroy gets: the first call counts (Node's onDestroy with its called flag). */
+    private static final class DestroyCallback implements StreamCallback {
+        private final StreamBase stream;
+        private final StreamCallback cb;
+        private boolean called;
+
+        DestroyCallback(StreamBase stream, StreamCallback cb) {
+            this.stream = stream;
+            this.cb = cb;
+        }
+
+        @Override
+        public void call(Throwable e) {
+            if (!called) {
+                called = true;
+                stream.destroyed(e, cb);
+            }
+        }
+    }
+
+    /** Node's onDestroy body: mark closed, call back, then 'error' and 'close' in a nextTick. */
+    private void destroyed(Throwable e, StreamCallback cb) {
+        checkError(e);
+        if (writableState != null) {
+            writableState.closed = true;
+        }
+        if (readableState != null) {
+            readableState.closed = true;
+        }
+        if (cb != null) {
+            cb.call(e);
+        }
+        if (e != null) {
+            nextTick(() -> {
+                emitErrorNT(e);
+                emitCloseNT();
+            });
+        } else {
+            nextTick(this::emitCloseNT);
         }
     }
 

@@ -82,7 +82,7 @@ final class WritableLogic {
             state.writing = true;
             state.sync = true;
             state.expectWriteCb = true;
-            s._write(chunk, encoding, s.onwrite);
+            s._write(chunk, encoding, s.onwrite());
             state.sync = false;
         }
         boolean ret = state.length < state.highWaterMark;
@@ -101,13 +101,13 @@ final class WritableLogic {
         state.sync = true;
         state.expectWriteCb = true;
         if (state.destroyed) {
-            s.onwrite.call(StreamErrors.destroyed("write"));
+            s.onwrite().call(StreamErrors.destroyed("write"));
         } else if (writev) {
             @SuppressWarnings("unchecked")
             List<StreamChunk> chunks = (List<StreamChunk>) chunk;
-            s._writev(chunks, s.onwrite);
+            s._writev(chunks, s.onwrite());
         } else {
-            s._write(chunk, encoding, s.onwrite);
+            s._write(chunk, encoding, s.onwrite());
         }
         state.sync = false;
     }
