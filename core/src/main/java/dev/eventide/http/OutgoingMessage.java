@@ -256,6 +256,11 @@ public abstract class OutgoingMessage extends WritableStream {
     @Override
     public OutgoingMessage end(Object chunk, String encoding, StreamCallback cb) {
         if (head == null && !writableEnded()) {
+            if (chunk instanceof String s) {
+                // Encoded once here, for both the Content-Length and the write.
+                chunk = encoding == null ? Bytes.from(s) : Bytes.from(s, encoding);
+                encoding = null;
+            }
             // All the body is known: it goes with a Content-Length (Node's end()).
             contentLength = chunk == null ? 0 : byteLength(chunk, encoding);
             storeHeader();
