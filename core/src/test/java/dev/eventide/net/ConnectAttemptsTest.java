@@ -34,8 +34,8 @@ class ConnectAttemptsTest {
               c.on('connectionAttemptFailed', (ip, p, fam, e) => log('failed:' + ip + ':' + fam + ':' + e.code + ':' + P(e.message)));
               c.on('connectionAttemptTimeout', (ip, p, fam) => log('timeout:' + ip + ':' + P(p) + ':' + fam));
               c.on('connect', () => log('connect:' + c.remoteAddress + ':' + P(JSON.stringify(c.autoSelectFamilyAttemptedAddresses))));
-              c.on('error', e => log('error:' + e.name + ':' + e.code + ':' + JSON.stringify(e.message) + ':'
-                + (e.errors || []).map(x => P(x.message)).join(',')));
+              c.on('error', e => log('error:' + (e instanceof AggregateError ? 'AggregateError' : 'Error') + ':' + e.code
+                + ':' + P(JSON.stringify(e.message)) + ':' + (e.errors || []).map(x => P(x.message)).join(',')));
               c.on('close', h => log('close:' + h + ':' + P(JSON.stringify(c.autoSelectFamilyAttemptedAddresses))));
             };
             const busy = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
@@ -55,7 +55,7 @@ class ConnectAttemptsTest {
             NodeError e = (NodeError) a[0];
             List<Throwable> errors = e instanceof NetAggregateError g ? g.errors() : List.of();
             String name = e instanceof NetAggregateError ? "AggregateError" : "Error";
-            trace.add("error:" + name + ":" + e.code() + ":\"" + e.getMessage() + "\":"
+            trace.add("error:" + name + ":" + e.code() + ":" + p("\"" + e.getMessage() + "\"", port) + ":"
                     + errors.stream().map(x -> p(x.getMessage(), port)).collect(Collectors.joining(",")));
         });
         c.on("close", a -> trace.add("close:" + a[0] + ":" + p(json(c.autoSelectFamilyAttemptedAddresses()), port)));
