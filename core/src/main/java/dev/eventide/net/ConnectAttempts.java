@@ -109,17 +109,9 @@ final class ConnectAttempts {
         int index = current++;
         LookupAddress a = addresses.get(index);
         closeAttempt();
-        SocketHandle h;
-        try {
-            h = connector.open(a.address(), a.family());
-        } catch (IOException e) {
-            errors.add(NetError.errno(Errno.of(e), "socket", e));
+        SocketHandle h = openAndBind(a);
+        if (h == null) {
             next();
-            return;
-        }
-        socket.attach(h);
-        String local = localPort == 0 ? null : connector.localAddress(a.family());
-        if (local != null && !bind(h, local)) {
             return;
         }
         socket.connectAddress = a.address();
@@ -137,15 +129,29 @@ final class ConnectAttempts {
         }
     }
 
-    /** Binds the attempt's socket to the local port; a failure is kept and the next address tried. */
-    private boolean bind(SocketHandle h, String local) {
+    /**
+     * A fresh socket for the attempt, made the socket's handle and bound to the local port if
+     * one is given; null when that failed, the error kept for the aggregate.
+     */
+    private SocketHandle openAndBind(LookupAddress a) {
+        SocketHandle h;
+        try {
+            h = connector.open(a.address(), a.family());
+        } catch (IOException e) {
+            errors.add(NetError.errno(Errno.of(e), "socket", e));
+            return null;
+        }
+        socket.attach(h);
+        if (localPort == 0) {
+            return h;
+        }
+        String local = connector.localAddress(a.family());
         try {
             h.bind(new InetSocketAddress(InetAddress.getByName(local), localPort));
-            return true;
+            return h;
         } catch (IOException e) {
             errors.add(NetError.withHostPort(Errno.of(e), "bind", local, localPort, null, e));
-            next();
-            return false;
+            return null;
         }
     }
 

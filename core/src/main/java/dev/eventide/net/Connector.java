@@ -52,9 +52,7 @@ final class Connector {
             throw NetErrors.badPort("Port", port);
         }
         boolean auto = o.autoSelectFamily != null ? o.autoSelectFamily : Net.getDefaultAutoSelectFamily();
-        int attemptTimeout = o.autoSelectFamilyAttemptTimeout == null ? Net.getDefaultAutoSelectFamilyAttemptTimeout()
-                : Math.max(10, NetErrors.atLeastOne(o.autoSelectFamilyAttemptTimeout,
-                        "options.autoSelectFamilyAttemptTimeout"));
+        int attemptTimeout = attemptTimeout(o);
         String host = o.host == null || o.host.isEmpty() ? "localhost" : o.host;
         int literal = IpAddresses.isIP(host);
         if (literal != 0) {
@@ -76,6 +74,15 @@ final class Connector {
                 lookedUpOne(host, err, addresses == null || addresses.isEmpty() ? null : addresses.get(0));
             }
         }));
+    }
+
+    /** Node's check of autoSelectFamilyAttemptTimeout: 1 at least, and below 10 it is 10. */
+    private static int attemptTimeout(NetConnectOptions o) {
+        if (o.autoSelectFamilyAttemptTimeout == null) {
+            return Net.getDefaultAutoSelectFamilyAttemptTimeout();
+        }
+        return Math.max(10, NetErrors.atLeastOne(o.autoSelectFamilyAttemptTimeout,
+                "options.autoSelectFamilyAttemptTimeout"));
     }
 
     /** dns.lookup's own checks, which Node makes only when no lookup function is given. */
