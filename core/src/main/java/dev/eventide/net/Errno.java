@@ -32,6 +32,8 @@ enum Errno {
     ETIMEDOUT(-110, "connection timed out", "timed out"),
     ECONNREFUSED(-111, "connection refused", "connection refused"),
     EHOSTUNREACH(-113, "host is unreachable", "no route to host"),
+    /** A connect request cancelled by closing its handle (libuv's UV_ECANCELED); never mapped from Java text. */
+    ECANCELED(-125, "operation canceled", "\u0000"),
     ENOTFOUND(-3008, "getaddrinfo failed", "\u0000"),
     EIO(-5, "i/o error", "\u0000");
 

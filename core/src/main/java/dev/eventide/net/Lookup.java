@@ -1,5 +1,6 @@
 package dev.eventide.net;
 
+import dev.eventide.dns.DnsRecords.LookupAddress;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.WorkKind;
 import java.net.Inet4Address;
@@ -46,6 +47,21 @@ final class Lookup {
             } else {
                 cb.done(kept, null);
             }
+        });
+    }
+
+    /** The system's resolver as net's lookup function: addresses in the resolver's order, as text. */
+    static NetLookup system(EventLoop loop) {
+        return (host, request, cb) -> lookupAll(loop, host, request.family(), (addresses, err) -> {
+            if (err != null) {
+                cb.done(err, null);
+                return;
+            }
+            List<LookupAddress> out = new ArrayList<>(addresses.size());
+            for (InetAddress a : addresses) {
+                out.add(new LookupAddress(IpAddresses.format(a), a instanceof Inet6Address ? 6 : 4));
+            }
+            cb.done(null, out);
         });
     }
 

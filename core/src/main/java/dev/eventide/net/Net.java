@@ -8,6 +8,11 @@ import dev.eventide.loop.Task;
  * {@code Net.connect(8124, "127.0.0.1", () -> ...)}. Stateless; call it on a loop's thread.
  */
 public final class Net {
+    /** Node's autoSelectFamilyDefault: process-wide, read when a connect starts. */
+    private static volatile boolean autoSelectFamilyDefault = true;
+    /** Node's autoSelectFamilyAttemptTimeoutDefault, in ms (10 at least). */
+    private static volatile int autoSelectFamilyAttemptTimeoutDefault = 250;
+
     private Net() {}
 
     public static NetServer createServer() {
@@ -91,5 +96,28 @@ public final class Net {
 
     public static boolean isIPv6(String input) {
         return input != null && IpAddresses.isIPv6(input);
+    }
+
+    /** The autoSelectFamily that connect() uses when the options do not say (Node 20: true). */
+    public static boolean getDefaultAutoSelectFamily() {
+        return autoSelectFamilyDefault;
+    }
+
+    /** Sets it for every later connect on any loop; null is ERR_INVALID_ARG_TYPE, as in Node. */
+    public static void setDefaultAutoSelectFamily(Boolean value) {
+        if (value == null) {
+            throw NetErrors.notBoolean("value");
+        }
+        autoSelectFamilyDefault = value;
+    }
+
+    /** The per-attempt timeout of autoSelectFamily in ms when the options do not say (250). */
+    public static int getDefaultAutoSelectFamilyAttemptTimeout() {
+        return autoSelectFamilyAttemptTimeoutDefault;
+    }
+
+    /** Sets it: below 1 is ERR_OUT_OF_RANGE, below 10 becomes 10, as in Node. */
+    public static void setDefaultAutoSelectFamilyAttemptTimeout(long value) {
+        autoSelectFamilyAttemptTimeoutDefault = Math.max(10, NetErrors.atLeastOne(value, "value"));
     }
 }

@@ -13,6 +13,14 @@ public final class NetConnectOptions {
     String localAddress;
     int localPort;
     int family;
+    /** getaddrinfo flags for the lookup (0: dns.ADDRCONFIG when no family is asked for). */
+    int hints;
+    /** Resolves the host in place of the system's lookup; null: the system's. */
+    NetLookup lookup;
+    /** Happy eyeballs; null: Net.getDefaultAutoSelectFamily() when connect() runs. */
+    Boolean autoSelectFamily;
+    /** Per-attempt timeout in ms; null: Net.getDefaultAutoSelectFamilyAttemptTimeout(). */
+    Integer autoSelectFamilyAttemptTimeout;
     int timeout;
     boolean noDelay;
     boolean keepAlive;
@@ -54,6 +62,35 @@ public final class NetConnectOptions {
     /** 4 or 6 to resolve the host to that family only; 0 (default) for either. */
     public NetConnectOptions family(int family) {
         this.family = family;
+        return this;
+    }
+
+    /** getaddrinfo flags (dns.ADDRCONFIG 32, V4MAPPED 8, ALL 16), passed to the lookup. */
+    public NetConnectOptions hints(int hints) {
+        this.hints = hints;
+        return this;
+    }
+
+    /** A custom host name lookup (Node's lookup option) in place of the system's resolver. */
+    public NetConnectOptions lookup(NetLookup lookup) {
+        this.lookup = lookup;
+        return this;
+    }
+
+    /**
+     * Node's happy eyeballs (RFC 8305's connection attempts): when the host has several
+     * addresses, try them one by one, alternating IPv6 and IPv4, giving each attempt
+     * autoSelectFamilyAttemptTimeout ms before moving on. Off when a family or a localAddress
+     * is given. Default: Net.getDefaultAutoSelectFamily() (true).
+     */
+    public NetConnectOptions autoSelectFamily(boolean on) {
+        this.autoSelectFamily = on;
+        return this;
+    }
+
+    /** How long one attempt may take before the next address is tried: at least 1 (10 is used below 10). */
+    public NetConnectOptions autoSelectFamilyAttemptTimeout(int ms) {
+        this.autoSelectFamilyAttemptTimeout = ms;
         return this;
     }
 

@@ -41,4 +41,29 @@ final class NetErrors {
     static NodeError endedByOtherParty() {
         return new NodeError("EPIPE", "This socket has been ended by the other party");
     }
+
+    /** A lookup answered an address whose family is neither 4 nor 6. */
+    static NodeError invalidAddressFamily(int family, String host, Integer port) {
+        return new NodeError("ERR_INVALID_ADDRESS_FAMILY", "Invalid address family: " + family + " " + host + ":" + port);
+    }
+
+    /** Every attempt of an autoSelectFamily connect ended without an error to report. */
+    static NodeError connectionTimeout() {
+        return new NodeError("ERR_SOCKET_CONNECTION_TIMEOUT", "Socket connection timeout");
+    }
+
+    /** Node's validateBoolean for net's setters and options. */
+    static NodeError notBoolean(String name) {
+        return dev.eventide.errors.Errors.invalidArgType(name, "of type boolean", null);
+    }
+
+    /** Node's validateInt32(value, name, 1): "It must be >= 1 && <= 2147483647. Received 0". */
+    static int atLeastOne(long value, String name) {
+        return (int) dev.eventide.errors.Errors.requireRange(value, name, 1, Integer.MAX_VALUE);
+    }
+
+    /** The errors of every failed attempt of one connect (Node's NodeAggregateError). */
+    static NetAggregateError aggregate(java.util.List<Throwable> errors) {
+        return new NetAggregateError(errors);
+    }
 }

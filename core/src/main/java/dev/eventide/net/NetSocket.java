@@ -152,7 +152,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
         if (destroyed()) {
             return;
         }
-        if (error != null && connector.retry(error)) {
+        if (connector.completed(error)) {
             return;
         }
         connecting = false;
@@ -325,6 +325,8 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
             } else {
                 h.close(onClose);
             }
+            // An attempt in flight ends with ECANCELED just before this 'close' (close runs LIFO).
+            connector.cancel();
             cb.call(exception);
         } else if (wasConnecting) {
             // Node made the handle when connect() was called; its close callback comes here.
@@ -429,6 +431,11 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     /** Bytes written, counting those still buffered (as Node counts them). */
     public long bytesWritten() {
         return writer.bytesWritten();
+    }
+
+    /** Node's socket.autoSelectFamilyAttemptedAddresses: "ip:port" per attempt, or null (no autoSelectFamily). */
+    public List<String> autoSelectFamilyAttemptedAddresses() {
+        return connector.attemptedAddresses();
     }
 
     public boolean connecting() {
