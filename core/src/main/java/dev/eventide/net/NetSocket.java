@@ -6,7 +6,6 @@ import dev.eventide.loop.Task;
 import dev.eventide.stream.DuplexStream;
 import dev.eventide.stream.StreamCallback;
 import dev.eventide.stream.StreamChunk;
-import dev.eventide.stream.StreamOptions;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -34,10 +33,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     /** Set on 'end' when half-open is off: writes after end() fail with EPIPE (Node's writeAfterFIN). */
     private boolean endedByPeer;
     private boolean resetOnClose;
-    private Boolean refWanted;
-    private boolean noDelay;
-    private boolean keepAlive;
-    private int keepAliveDelay;
+    private final SocketSettings settings = new SocketSettings();
     private long bytesReadClosed;
     private NetAddress peer;
     private NetAddress local;
@@ -53,56 +49,32 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
 
     /** A socket that is not connected yet (Node's new net.Socket(options)); call connect(). */
     public NetSocket(NetConnectOptions options) {
-        super(streamOptions(options.allowHalfOpen, options.highWaterMark, options.readableHighWaterMark,
-                options.writableHighWaterMark));
+        super(SocketSettings.streamOptions(options.allowHalfOpen, options.highWaterMark,
+                options.readableHighWaterMark, options.writableHighWaterMark));
         this.server = null;
         this.allowHalfOpen = options.allowHalfOpen;
         this.mappedAddresses = false;
-        this.noDelay = options.noDelay;
-        this.keepAlive = options.keepAlive;
-        this.keepAliveDelay = options.keepAliveInitialDelay / 1000;
+        settings.noDelay(null, options.noDelay);
+        settings.keepAlive(null, options.keepAlive, options.keepAliveInitialDelay);
         on("end", args -> onReadableStreamEnd());
     }
 
     /** A socket the server accepted: reading starts at once unless pauseOnConnect. */
     NetSocket(NetServer server, SocketHandle handle, NetServerOptions o, boolean mapped) {
-        super(streamOptions(o.allowHalfOpen, null, o.highWaterMark, o.highWaterMark));
+        super(SocketSettings.streamOptions(o.allowHalfOpen, null, o.highWaterMark, o.highWaterMark));
         this.server = server;
         this.allowHalfOpen = o.allowHalfOpen;
         this.mappedAddresses = mapped;
         this.handle = handle;
         handle.owner(this);
         on("end", args -> onReadableStreamEnd());
-        if (o.noDelay) {
-            noDelay = true;
-            handle.setNoDelay(true);
-        }
-        if (o.keepAlive) {
-            keepAlive = true;
-            keepAliveDelay = o.keepAliveInitialDelay / 1000;
-            handle.setKeepAlive(true, keepAliveDelay);
-        }
+        settings.noDelay(handle, o.noDelay);
+        settings.keepAlive(handle, o.keepAlive, o.keepAliveInitialDelay);
         if (o.pauseOnConnect) {
             pause();
         } else {
             read(0);
         }
-    }
-
-    private static StreamOptions streamOptions(boolean allowHalfOpen, Integer hwm, Integer rhwm, Integer whwm) {
-        // As Node: 'close' comes from the handle's close callback, not from destroy().
-        StreamOptions so = new StreamOptions().allowHalfOpen(allowHalfOpen).emitClose(false).autoDestroy(true)
-                .decodeStrings(false);
-        if (hwm != null) {
-            so.highWaterMark(hwm);
-        }
-        if (rhwm != null) {
-            so.readableHighWaterMark(rhwm);
-        }
-        if (whwm != null) {
-            so.writableHighWaterMark(whwm);
-        }
-        return so;
     }
 
     // ---- connect ----
@@ -142,9 +114,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     void attach(SocketHandle h) {
         handle = h;
         h.owner(this);
-        if (refWanted != null) {
-            h.ref(refWanted);
-        }
+        settings.attached(h);
     }
 
     @Override
@@ -162,12 +132,7 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
             return;
         }
         unrefTimer();
-        if (noDelay) {
-            handle.setNoDelay(true);
-        }
-        if (keepAlive) {
-            handle.setKeepAlive(true, keepAliveDelay);
-        }
+        settings.connected(handle);
         emit("connect");
         emit("ready");
         if (!isPaused()) {
@@ -375,24 +340,13 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     }
 
     public NetSocket setNoDelay(boolean enable) {
-        if (handle == null || connecting) {
-            noDelay = enable;
-        } else if (enable != noDelay) {
-            noDelay = enable;
-            handle.setNoDelay(enable);
-        }
+        settings.noDelay(connecting ? null : handle, enable);
         return this;
     }
 
     /** SO_KEEPALIVE, with the idle time before the first probe in ms (0: the system's). */
     public NetSocket setKeepAlive(boolean enable, int initialDelayMs) {
-        int delay = initialDelayMs / 1000;
-        boolean changed = enable != keepAlive || (enable && delay != keepAliveDelay);
-        keepAlive = enable;
-        keepAliveDelay = delay;
-        if (handle != null && !connecting && changed) {
-            handle.setKeepAlive(enable, delay);
-        }
+        settings.keepAlive(connecting ? null : handle, enable, initialDelayMs);
         return this;
     }
 
@@ -402,19 +356,13 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
 
     /** Lets this socket keep the loop alive while it reads (the default). */
     public NetSocket ref() {
-        refWanted = true;
-        if (handle != null) {
-            handle.ref(true);
-        }
+        settings.ref(handle, true);
         return this;
     }
 
     /** The loop may end while this socket is open (pending writes still finish first). */
     public NetSocket unref() {
-        refWanted = false;
-        if (handle != null) {
-            handle.ref(false);
-        }
+        settings.ref(handle, false);
         return this;
     }
 
