@@ -389,8 +389,19 @@ public abstract class OutgoingMessage extends WritableStream {
             }
             return;
         }
+        // Written at once when the socket is idle (the usual answer): no write cycle on the
+        // socket's stream, and the message's callback runs now, as Node's does after a
+        // synchronous uv_try_write.
+        int n = s.tryWrite(data);
+        if (n == data.length()) {
+            if (cb != null) {
+                cb.call(null);
+            }
+            return;
+        }
+        Bytes rest = n == 0 ? data : Bytes.wrap(data.array(), data.byteOffset() + n, data.length() - n);
         // Socket errors are the connection's business: the message only learns it is closed.
-        s.write(data, cb == null ? null : err -> cb.call(null));
+        s.write(rest, cb == null ? null : err -> cb.call(null));
     }
 
     private static Bytes concat(List<Bytes> parts) {

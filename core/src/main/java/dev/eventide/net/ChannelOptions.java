@@ -1,13 +1,15 @@
 package dev.eventide.net;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
+import java.nio.channels.SocketChannel;
 
 /**
- * The TCP options a socket sets on its channel (setNoDelay, setKeepAlive). Failures are
- * ignored, as libuv's setsockopt failures are for these options in Node. Stateless; called on
+ * The TCP options a socket sets on its channel (setNoDelay, setKeepAlive), and its addresses.
+ * Option failures are ignored, as libuv's setsockopt failures are for these options in Node. Stateless; called on
  * the socket's loop thread.
  */
 final class ChannelOptions {
@@ -29,6 +31,24 @@ final class ChannelOptions {
                     set(channel, idle, delaySeconds);
                 }
             }
+        }
+    }
+
+    /** The channel's local address, or null once it is closed. */
+    static SocketAddress localAddress(NetworkChannel channel) {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The peer's address, or null when not connected or closed. */
+    static SocketAddress remoteAddress(SocketChannel channel) {
+        try {
+            return channel.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
         }
     }
 

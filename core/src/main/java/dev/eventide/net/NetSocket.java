@@ -21,7 +21,7 @@ import java.util.List;
  * are. With allowHalfOpen false (the default) the socket ends its side when the peer ends;
  * a write after that fails with EPIPE. The I/O itself is in {@link SocketHandle}.
  */
-public class NetSocket extends DuplexStream implements SocketHandle.Owner {
+public class NetSocket extends DuplexStream implements SocketOwner {
     /** The OS socket, or null before connect() and after destroy. */
     SocketHandle handle;
     /** Node's socket.connecting: between connect() and 'connect' (or failure). */
@@ -226,6 +226,21 @@ public class NetSocket extends DuplexStream implements SocketHandle.Owner {
     @Override
     protected void _writev(List<StreamChunk> chunks, StreamCallback cb) {
         writer.write(chunks, cb);
+    }
+
+    /**
+     * Writes what the kernel takes of {@code data} now, when this socket has no write in flight
+     * (libuv's uv_try_write), and returns how many bytes that was; 0 when the stream holds
+     * writes, is corked, ended, destroyed or still connecting. Nothing is queued: the caller
+     * writes the rest with write(). The HTTP layer sends whole messages this way, so that a
+     * response written at once skips the stream's write cycle on the socket.
+     */
+    public int tryWrite(Bytes data) {
+        if (handle == null || connecting || writableLength() != 0 || writableCorked() != 0
+                || writableEnded() || destroyed()) {
+            return 0;
+        }
+        return writer.tryWrite(data);
     }
 
     /** Node's _final: shut down the sending side once the writes are out. */

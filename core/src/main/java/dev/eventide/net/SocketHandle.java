@@ -13,7 +13,7 @@ import java.nio.channels.SocketChannel;
 
 /**
  * One stream socket (TCP or Unix-domain) on its loop's selector: libuv's uv_tcp_t/uv_pipe_t
- * stream, for NIO. Runs on its loop's thread only; it reports to its {@link Owner} (the
+ * stream, for NIO. Runs on its loop's thread only; it reports to its {@link SocketOwner} (the
  * NetSocket) from the poll and pending phases.
  *
  * <pre>
@@ -32,18 +32,6 @@ import java.nio.channels.SocketChannel;
  * or shutdown request keeps it alive regardless.
  */
 final class SocketHandle implements IoHandler {
-    /** What the handle reports to its socket (libuv's read_cb and connect_cb). */
-    interface Owner {
-        /** {@code data} is the loop's read buffer: valid during the call only, copy what must outlive it. */
-        void onRead(byte[] data, int length);
-
-        void onEof();
-
-        void onReadError(IOException error);
-
-        void onConnect(IOException error);
-    }
-
     /** A write or shutdown request's completion: null on success. */
     @FunctionalInterface
     interface Done {
@@ -58,7 +46,7 @@ final class SocketHandle implements IoHandler {
     final SocketChannel channel;
     final boolean unix;
     private final SelectionKey key;
-    private Owner owner;
+    private SocketOwner owner;
     /** The interest set last given to the key (saves a call per change). */
     private int interest;
     /** readStart() was called and no EOF, error or readStop() since. */
@@ -106,7 +94,7 @@ final class SocketHandle implements IoHandler {
         }
     }
 
-    void owner(Owner owner) {
+    void owner(SocketOwner owner) {
         this.owner = owner;
     }
 
@@ -258,30 +246,51 @@ final class SocketHandle implements IoHandler {
         if (length > WRITE_SIZE) {
             return write(new ByteBuffer[] {ByteBuffer.wrap(array, offset, length)}, done);
         }
-        ByteBuffer direct = buffers().write;
-        direct.clear();
-        direct.put(array, offset, length).flip();
+        int written;
         try {
-            while (direct.hasRemaining()) {
-                int n = channel.write(direct);
-                if (n <= 0) {
-                    break;
-                }
-                bytesWritten += n;
-            }
+            written = writeNow(array, offset, length);
         } catch (IOException e) {
             done.done(e);
             return false;
         }
-        if (!direct.hasRemaining()) {
+        if (written == length) {
             done.done(null);
             return false;
         }
-        int written = direct.position();
         writeQueue = new ByteBuffer[] {ByteBuffer.wrap(array, offset + written, length - written)};
         writeDone = done;
         update();
         return true;
+    }
+
+    /**
+     * What the kernel takes of the bytes now (libuv's uv_try_write): never queues, and 0 when
+     * a write is in progress, the sending side is shut or the write fails (a write() of the
+     * same bytes then reports the error the usual way).
+     */
+    int tryWrite(byte[] array, int offset, int length) {
+        if (closed || shut || writeQueue != null || length > WRITE_SIZE) {
+            return 0;
+        }
+        try {
+            return writeNow(array, offset, length);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private int writeNow(byte[] array, int offset, int length) throws IOException {
+        ByteBuffer direct = buffers().write;
+        direct.clear();
+        direct.put(array, offset, length).flip();
+        while (direct.hasRemaining()) {
+            int n = channel.write(direct);
+            if (n <= 0) {
+                break;
+            }
+            bytesWritten += n;
+        }
+        return direct.position();
     }
 
     private void writeSome(ByteBuffer[] buffers) throws IOException {
@@ -477,18 +486,10 @@ final class SocketHandle implements IoHandler {
     }
 
     SocketAddress localAddress() {
-        try {
-            return channel.getLocalAddress();
-        } catch (IOException e) {
-            return null;
-        }
+        return ChannelOptions.localAddress(channel);
     }
 
     SocketAddress remoteAddress() {
-        try {
-            return channel.getRemoteAddress();
-        } catch (IOException e) {
-            return null;
-        }
+        return ChannelOptions.remoteAddress(channel);
     }
 }

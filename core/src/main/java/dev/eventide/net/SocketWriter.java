@@ -54,6 +54,16 @@ final class SocketWriter {
         }
     }
 
+    /** Writes what the kernel takes now, outside the stream (see NetSocket.tryWrite). */
+    int tryWrite(Bytes bytes) {
+        int n = socket.handle.tryWrite(bytes.array(), bytes.byteOffset(), bytes.length());
+        if (n > 0) {
+            dispatched += n;
+            socket.timer.refresh();
+        }
+        return n;
+    }
+
     /** Several chunks (Node's _writev): one gathered write. */
     void write(List<StreamChunk> chunks, StreamCallback cb) {
         if (socket.connecting) {
