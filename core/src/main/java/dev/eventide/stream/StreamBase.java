@@ -192,7 +192,9 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
     public StreamBase destroy(Throwable err, StreamCallback cb) {
         WritableState w = writableState;
         ReadableState r = readableState;
-        if (w != null && (!w.destroyed || w.buffered != null || w.onFinished != null)) {
+        // Node 20's Writable.destroy: pending callbacks are failed in a tick, only when there are
+        // some (buffered writes or end callbacks) and only on the first destroy.
+        if (w != null && !w.destroyed && (w.buffered != null || w.onFinished != null)) {
             nextTick(() -> WritableLogic.errorBuffer(w));
         }
         if ((w != null && w.destroyed) || (r != null && r.destroyed)) {
