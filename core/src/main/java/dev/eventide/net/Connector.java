@@ -32,10 +32,10 @@ final class Connector {
         }
         int port = o.port;
         if (port < 0 || port > 0xFFFF) {
-            throw NetErrors.badPort("Port", port);
+            throw dev.eventide.errors.Errors.badPort("Port", port);
         }
         if (o.localAddress != null && IpAddresses.isIP(o.localAddress) == 0) {
-            throw NetErrors.invalidIp("options.localAddress", o.localAddress);
+            throw dev.eventide.errors.ErrorCode.ERR_INVALID_IP_ADDRESS.make(o.localAddress);
         }
         String host = o.host == null || o.host.isEmpty() ? "localhost" : o.host;
         boolean literal = IpAddresses.isIP(host) != 0;
