@@ -1,5 +1,6 @@
 package dev.eventide.brotli;
 
+import dev.eventide.errors.ErrorCode;
 import static dev.eventide.brotli.BrotliConstants.*;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -201,7 +202,7 @@ public final class BrotliCodec implements AutoCloseable {
         }
         produced += n;
         if (produced > limit) {
-            throw BrotliErrors.tooLarge(limit);
+            throw ErrorCode.ERR_BUFFER_TOO_LARGE.make(limit);
         }
         byte[] chunk = new byte[n];
         MemorySegment.copy(out, JAVA_BYTE, 0, chunk, 0, n);

@@ -1,12 +1,14 @@
 package dev.eventide.brotli;
 
 import dev.eventide.buffer.Bytes;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import dev.eventide.zlib.ZlibError;
 
 /**
- * This module's errors with Node's codes and messages. A failed decode is a {@link ZlibError}
- * whose code is "ERR_" plus libbrotli's name for the error and whose errno is libbrotli's
+ * This module's errors: the argument shaping for the catalogue's codes (ErrorCode holds the
+ * codes and templates), and libbrotli's failures as ZlibErrors. A failed decode is a ZlibError
+ * whose code is ERR_ plus libbrotli's name for the error and whose errno is libbrotli's
  * number, exactly as Node builds it (so {@code ERR__ERROR_FORMAT_PADDING_1}, errno -14, with
  * two underscores). Stateless; any thread.
  */
@@ -15,7 +17,8 @@ final class BrotliErrors {
 
     /** Node's message and code for any libbrotli decode error. */
     static ZlibError decodeFailed(int errorCode) {
-        return new ZlibError("ERR_" + BrotliNative.errorString(errorCode), errorCode, "Decompression failed");
+        return new ZlibError(ErrorCode.nativeCode(BrotliNative.errorString(errorCode)), errorCode,
+                ErrorCode.BROTLI_DECODE_FAILED);
     }
 
     /** The input ended inside a compressed stream (Node reports zlib's Z_BUF_ERROR here too). */
@@ -24,38 +27,23 @@ final class BrotliErrors {
     }
 
     static ZlibError compressionFailed() {
-        return new ZlibError("ERR_BROTLI_COMPRESSION_FAILED", -1, "Compression failed");
-    }
-
-    /** A parameter libbrotli refused (Node checks BrotliEncoder/DecoderSetParameter's result). */
-    static NodeError initializationFailed() {
-        return new NodeError("ERR_ZLIB_INITIALIZATION_FAILED", "Initialization failed");
-    }
-
-    /** Node's RangeError for a params key that is not 0..8. */
-    static NodeError invalidParam(Object key) {
-        return new NodeError("ERR_BROTLI_INVALID_PARAM", key + " is not a valid Brotli parameter");
+        return new ZlibError(ErrorCode.ERR_BROTLI_COMPRESSION_FAILED.code(), -1,
+                ErrorCode.ERR_BROTLI_COMPRESSION_FAILED.message());
     }
 
     static NodeError paramNotNumber(Object value) {
-        return new NodeError("ERR_INVALID_ARG_TYPE",
-                "The \"options.params[key]\" property must be of type number. Received " + describe(value));
-    }
-
-    /** Node: {@code Cannot create a Buffer larger than N bytes} (a RangeError in Node). */
-    static NodeError tooLarge(long limit) {
-        return new NodeError("ERR_BUFFER_TOO_LARGE", "Cannot create a Buffer larger than " + limit + " bytes");
+        return ErrorCode.ERR_INVALID_ARG_TYPE.make("options.params[key]", "property", "of type number",
+                describe(value));
     }
 
     /** Not a Node code: the platform's libbrotli could not be loaded (no brotli4j native for it). */
     static NodeError unavailable(Throwable cause) {
-        return new NodeError("ERR_BROTLI_UNAVAILABLE",
-                "Brotli is not available: libbrotli could not be loaded through brotli4j (" + cause + ")", cause);
+        return ErrorCode.ERR_BROTLI_UNAVAILABLE.withCause(cause, cause);
     }
 
     static NodeError notData(Object actual) {
-        return new NodeError("ERR_INVALID_ARG_TYPE", "The \"buffer\" argument must be of type string or an instance"
-                + " of Buffer, TypedArray, DataView, or ArrayBuffer. Received " + describe(actual));
+        return ErrorCode.ERR_INVALID_ARG_TYPE.make("buffer", "argument",
+                "of type string or an instance of Buffer, TypedArray, DataView, or ArrayBuffer", describe(actual));
     }
 
     static RuntimeException rethrow(Throwable t) {

@@ -1,5 +1,6 @@
 package dev.eventide.brotli;
 
+import dev.eventide.errors.ErrorCode;
 import static dev.eventide.brotli.BrotliConstants.*;
 
 import dev.eventide.errors.Errors;
@@ -67,11 +68,11 @@ record BrotliSettings(boolean compress, int[] params, boolean[] set, int flush, 
             try {
                 k = Double.parseDouble(String.valueOf(raw).strip());
             } catch (NumberFormatException e) {
-                throw BrotliErrors.invalidParam(raw);
+                throw ErrorCode.ERR_BROTLI_INVALID_PARAM.make(raw);
             }
         }
         if (k != Math.rint(k) || k < 0 || k > MAX_PARAM) {
-            throw BrotliErrors.invalidParam(raw);
+            throw ErrorCode.ERR_BROTLI_INVALID_PARAM.make(raw);
         }
         return (int) k;
     }

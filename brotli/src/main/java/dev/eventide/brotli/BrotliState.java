@@ -1,5 +1,6 @@
 package dev.eventide.brotli;
 
+import dev.eventide.errors.ErrorCode;
 import static dev.eventide.brotli.BrotliNative.*;
 
 import java.lang.foreign.MemorySegment;
@@ -19,12 +20,12 @@ final class BrotliState {
                     ? (MemorySegment) ENCODER_CREATE.invokeExact(MemorySegment.NULL, MemorySegment.NULL, MemorySegment.NULL)
                     : (MemorySegment) DECODER_CREATE.invokeExact(MemorySegment.NULL, MemorySegment.NULL, MemorySegment.NULL);
             if (state.equals(MemorySegment.NULL)) {
-                throw BrotliErrors.initializationFailed();
+                throw ErrorCode.ERR_ZLIB_INITIALIZATION_FAILED.make();
             }
             for (int key = 0; key < s.params().length; key++) {
                 if (s.set()[key] && !setParameter(s.compress(), state, key, s.params()[key])) {
                     destroy(s.compress(), state);
-                    throw BrotliErrors.initializationFailed();
+                    throw ErrorCode.ERR_ZLIB_INITIALIZATION_FAILED.make();
                 }
             }
             return state;

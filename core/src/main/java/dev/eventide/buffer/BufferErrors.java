@@ -1,33 +1,19 @@
 package dev.eventide.buffer;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.Errors;
 import dev.eventide.errors.NodeError;
 
 /**
- * The buffer package's Node errors, with Node's exact message shapes. Codes not yet in the
- * shared catalogue ({@code ERR_BUFFER_OUT_OF_BOUNDS}, {@code ERR_UNKNOWN_ENCODING}) are made
- * here. Stateless; callable from any thread.
+ * The buffer package's argument checks and the argument shaping its errors need (Node's digit
+ * grouping, a fill value shown as Node shows it); the codes and templates are ErrorCode's.
+ * Stateless; callable from any thread.
  */
 final class BufferErrors {
     /** Java arrays stop short of Integer.MAX_VALUE; this plays the part of Node's kMaxLength. */
     static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
     private BufferErrors() {}
-
-    /** Node: {@code Attempt to access memory outside buffer bounds}. */
-    static NodeError outOfBounds() {
-        return new NodeError("ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
-    }
-
-    /** Node: {@code Buffer size must be a multiple of 16-bits} (swap16, swap32, swap64). */
-    static NodeError invalidBufferSize(int bits) {
-        return new NodeError("ERR_INVALID_BUFFER_SIZE", "Buffer size must be a multiple of " + bits + "-bits");
-    }
-
-    /** Node: {@code Unknown encoding: xyz}. */
-    static NodeError unknownEncoding(String name) {
-        return new NodeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + name);
-    }
 
     /** Node's ERR_OUT_OF_RANGE, printing integers above 2^32 with '_' separators as Node does. */
     static NodeError outOfRange(String name, String range, long received) {
@@ -37,7 +23,7 @@ final class BufferErrors {
     /** Node: {@code The argument 'value' is invalid. Received 'zz'} (fill with nothing to repeat). */
     static NodeError invalidFillValue(Object value) {
         String shown = value instanceof Bytes b ? b.inspect() : "'" + value + "'";
-        return new NodeError("ERR_INVALID_ARG_VALUE", "The argument 'value' is invalid. Received " + shown);
+        return ErrorCode.ERR_INVALID_ARG_VALUE.make("argument", "value", "is invalid", shown);
     }
 
     /** Node: {@code The "name" argument must be an instance of Buffer or Uint8Array. Received null}. */

@@ -1,5 +1,6 @@
 package dev.eventide.buffer;
 
+import dev.eventide.errors.ErrorCode;
 import java.util.Locale;
 
 /**
@@ -41,7 +42,7 @@ public enum Encoding {
         }
         Encoding found = lookup(name);
         if (found == null) {
-            throw BufferErrors.unknownEncoding(name);
+            throw ErrorCode.ERR_UNKNOWN_ENCODING.make(name);
         }
         return found;
     }

@@ -1,5 +1,6 @@
 package dev.eventide.buffer;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.Errors;
 import java.util.Arrays;
 
@@ -58,7 +59,7 @@ abstract sealed class MutationView extends SearchView permits Bytes {
 
     private void checkMultiple(int size, int bits) {
         if (length % size != 0) {
-            throw BufferErrors.invalidBufferSize(bits);
+            throw ErrorCode.ERR_INVALID_BUFFER_SIZE.make(bits + "-bits");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.eventide.buffer;
 
+import dev.eventide.errors.ErrorCode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -43,7 +44,7 @@ abstract sealed class NumericView permits ZeroOffsetView {
     final int index(int at, int size) {
         if (at < 0 || at > length - size) {
             if (length - size < 0) {
-                throw BufferErrors.outOfBounds();
+                throw ErrorCode.ERR_BUFFER_OUT_OF_BOUNDS.make();
             }
             throw BufferErrors.outOfRange("offset", ">= 0 and <= " + (length - size), at);
         }

@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -87,7 +88,7 @@ public final class Cipheriv extends CipherBase {
     @Override
     RuntimeException failure(GeneralSecurityException e) {
         if (e instanceof IllegalBlockSizeException) {
-            return CryptoErrors.wrongFinalBlockLength();
+            return ErrorCode.ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH.make();
         }
         return new IllegalStateException("the JDK cipher failed", e);
     }

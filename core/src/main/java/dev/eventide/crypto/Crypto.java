@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.errors.Errors;
 import dev.eventide.promise.Promise;
@@ -114,7 +115,7 @@ public final class Crypto {
         byte[] x = CryptoData.bytes(a, "buf1");
         byte[] y = CryptoData.bytes(b, "buf2");
         if (x.length != y.length) {
-            throw CryptoErrors.timingSafeEqualLength();
+            throw ErrorCode.ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH.make();
         }
         return MessageDigest.isEqual(x, y);
     }
@@ -178,7 +179,7 @@ public final class Crypto {
         Errors.requireNonNull(algorithm, "cipher", "of type string");
         CipherSpec spec = CipherSpec.find(algorithm);
         if (spec == null) {
-            throw CryptoErrors.unknownCipher();
+            throw ErrorCode.ERR_CRYPTO_UNKNOWN_CIPHER.make();
         }
         return spec;
     }
@@ -186,18 +187,18 @@ public final class Crypto {
     private static byte[] checkedKey(CipherSpec spec, Object key) {
         byte[] k = secretBytes(key);
         if (k.length != spec.keyLength) {
-            throw CryptoErrors.invalidKeyLength();
+            throw ErrorCode.ERR_CRYPTO_INVALID_KEYLEN.make();
         }
         return k;
     }
 
     private static byte[] checkedIv(CipherSpec spec, Object iv) {
         if (iv == null) {
-            throw CryptoErrors.invalidIv();
+            throw ErrorCode.ERR_CRYPTO_INVALID_IV.make();
         }
         byte[] v = CryptoData.bytes(iv, "iv");
         if (!spec.ivFits(v.length)) {
-            throw CryptoErrors.invalidIv();
+            throw ErrorCode.ERR_CRYPTO_INVALID_IV.make();
         }
         return v;
     }
@@ -208,7 +209,7 @@ public final class Crypto {
         }
         boolean valid = authTagLength == 4 || authTagLength == 8 || (authTagLength >= 12 && authTagLength <= 16);
         if (!valid) {
-            throw CryptoErrors.invalidAuthTag(authTagLength);
+            throw ErrorCode.ERR_CRYPTO_INVALID_AUTH_TAG.make(authTagLength);
         }
         return authTagLength;
     }
@@ -227,7 +228,7 @@ public final class Crypto {
     static byte[] secretBytes(Object key) {
         if (key instanceof KeyObject k) {
             if (k.secretBytes() == null) {
-                throw CryptoErrors.invalidKeyObjectType(k.type(), "secret");
+                throw ErrorCode.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE.make(k.type(), "secret");
             }
             return k.secretBytes().clone();
         }

@@ -1,11 +1,14 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.Errors;
 import dev.eventide.errors.NodeError;
 
 /**
- * The crypto package's errors, with Node 20's codes and messages (checked against node's output
- * in the tests). Stateless; callable from any thread.
+ * The crypto package's argument shaping for the catalogue's crypto codes (the optional suffixes
+ * Node's C++ adds, digit grouping), and the few errors Node gives no code. Codes and templates
+ * are ErrorCode's; the messages are checked against node's output in the tests. Stateless;
+ * callable from any thread.
  *
  * <p>A few of Node's crypto errors have no code at all (OpenSSL's "Digest method not supported",
  * "Unsupported state or unable to authenticate data"); those keep a null code, as in Node.
@@ -18,46 +21,16 @@ final class CryptoErrors {
     }
 
     static NodeError invalidDigest(String name) {
-        return new NodeError("ERR_CRYPTO_INVALID_DIGEST", "Invalid digest: " + name);
-    }
-
-    static NodeError hashFinalized() {
-        return new NodeError("ERR_CRYPTO_HASH_FINALIZED", "Digest already called");
-    }
-
-    static NodeError timingSafeEqualLength() {
-        return new NodeError("ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH", "Input buffers must have the same byte length");
+        return ErrorCode.ERR_CRYPTO_INVALID_DIGEST.make(": " + name);
     }
 
     static NodeError invalidScryptParams(boolean memoryLimit) {
-        return new NodeError("ERR_CRYPTO_INVALID_SCRYPT_PARAMS", memoryLimit
-                ? "Invalid scrypt params: error:030000AC:digital envelope routines::memory limit exceeded"
-                : "Invalid scrypt params");
-    }
-
-    static NodeError scryptInvalidParameter() {
-        return new NodeError("ERR_CRYPTO_SCRYPT_INVALID_PARAMETER", "Invalid scrypt parameter");
-    }
-
-    static NodeError invalidKeyLength() {
-        return new NodeError("ERR_CRYPTO_INVALID_KEYLEN", "Invalid key length");
-    }
-
-    static NodeError invalidIv() {
-        return new NodeError("ERR_CRYPTO_INVALID_IV", "Invalid initialization vector");
-    }
-
-    static NodeError unknownCipher() {
-        return new NodeError("ERR_CRYPTO_UNKNOWN_CIPHER", "Unknown cipher");
-    }
-
-    static NodeError invalidAuthTag(int length) {
-        return new NodeError("ERR_CRYPTO_INVALID_AUTH_TAG", "Invalid authentication tag length: " + length);
+        return ErrorCode.ERR_CRYPTO_INVALID_SCRYPT_PARAMS.make(memoryLimit
+                ? ": error:030000AC:digital envelope routines::memory limit exceeded" : "");
     }
 
     static NodeError invalidState(String operation) {
-        return new NodeError("ERR_CRYPTO_INVALID_STATE",
-                operation == null ? "Invalid state" : "Invalid state for operation " + operation);
+        return ErrorCode.ERR_CRYPTO_INVALID_STATE.make(operation == null ? "" : " for operation " + operation);
     }
 
     static NodeError unsupportedState() {
@@ -68,35 +41,13 @@ final class CryptoErrors {
         return new NodeError(null, "Unsupported state or unable to authenticate data");
     }
 
-    static NodeError badDecrypt() {
-        return new NodeError("ERR_OSSL_BAD_DECRYPT", "error:1C800064:Provider routines::bad decrypt");
-    }
-
-    static NodeError wrongFinalBlockLength() {
-        return new NodeError("ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
-                "error:1C80006B:Provider routines::wrong final block length");
-    }
-
-    static NodeError invalidCurve() {
-        return new NodeError("ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name");
-    }
-
     static NodeError invalidKeyType(String type) {
-        return new NodeError("ERR_INVALID_ARG_VALUE",
-                "The argument 'type' must be a supported key type. Received '" + type + "'");
+        return ErrorCode.ERR_INVALID_ARG_VALUE.make("argument", "type", "must be a supported key type",
+                "'" + type + "'");
     }
 
     static NodeError signDigestInvalid() {
-        return new NodeError("ERR_CRYPTO_INVALID_DIGEST", "Invalid digest");
-    }
-
-    static NodeError invalidKeyObjectType(String actual, String expected) {
-        return new NodeError("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE",
-                "Invalid key object type " + actual + ", expected " + expected + ".");
-    }
-
-    static NodeError unsupportedKey(String detail) {
-        return new NodeError("ERR_OSSL_UNSUPPORTED", "error:1E08010C:DECODER routines::unsupported" + detail);
+        return ErrorCode.ERR_CRYPTO_INVALID_DIGEST.make("");
     }
 
     /** Node's ERR_OUT_OF_RANGE, with Node's digit grouping for integers beyond 2^32. */

@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
@@ -47,7 +48,7 @@ public final class Decipheriv extends CipherBase {
         }
         boolean fits = tagLengthFixed ? t.length == authTagLength : t.length >= 12 && t.length <= 16;
         if (!fits || t.length < 12) {
-            throw CryptoErrors.invalidAuthTag(t.length);
+            throw ErrorCode.ERR_CRYPTO_INVALID_AUTH_TAG.make(t.length);
         }
         authTag = t;
         return this;
@@ -121,16 +122,16 @@ public final class Decipheriv extends CipherBase {
     /** PKCS#7, checked in constant time over the last block as OpenSSL does not leak which byte failed. */
     private static byte[] unpad(byte[] all) {
         if (all.length < 16) {
-            throw CryptoErrors.wrongFinalBlockLength();
+            throw ErrorCode.ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH.make();
         }
         int n = all[all.length - 1] & 0xff;
         if (n < 1 || n > 16) {
-            throw CryptoErrors.badDecrypt();
+            throw ErrorCode.ERR_OSSL_BAD_DECRYPT.make();
         }
         byte[] expected = new byte[n];
         Arrays.fill(expected, (byte) n);
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(all, all.length - n, all.length))) {
-            throw CryptoErrors.badDecrypt();
+            throw ErrorCode.ERR_OSSL_BAD_DECRYPT.make();
         }
         return Arrays.copyOf(all, all.length - n);
     }
@@ -141,7 +142,7 @@ public final class Decipheriv extends CipherBase {
             return CryptoErrors.authenticationFailed();
         }
         if (e instanceof IllegalBlockSizeException) {
-            return CryptoErrors.wrongFinalBlockLength();
+            return ErrorCode.ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH.make();
         }
         return new IllegalStateException("the JDK cipher failed", e);
     }

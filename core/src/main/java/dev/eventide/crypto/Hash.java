@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.stream.StreamOptions;
 import dev.eventide.stream.TransformCallback;
@@ -53,7 +54,7 @@ public final class Hash extends TransformStream {
 
     private Hash feed(byte[] bytes) {
         if (finalized) {
-            throw CryptoErrors.hashFinalized();
+            throw ErrorCode.ERR_CRYPTO_HASH_FINALIZED.make();
         }
         md.update(bytes);
         return this;
@@ -72,7 +73,7 @@ public final class Hash extends TransformStream {
     /** Node's hash.copy(): a new Hash with this one's state, which goes on independently. */
     public Hash copy() {
         if (finalized) {
-            throw CryptoErrors.hashFinalized();
+            throw ErrorCode.ERR_CRYPTO_HASH_FINALIZED.make();
         }
         try {
             return new Hash(algorithm, (MessageDigest) md.clone(), null);
@@ -83,7 +84,7 @@ public final class Hash extends TransformStream {
 
     private byte[] finish() {
         if (finalized) {
-            throw CryptoErrors.hashFinalized();
+            throw ErrorCode.ERR_CRYPTO_HASH_FINALIZED.make();
         }
         finalized = true;
         byte[] out = md.digest();

@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.stream.TransformCallback;
 import dev.eventide.stream.TransformStream;
@@ -45,7 +46,7 @@ public final class Hmac extends TransformStream {
 
     private Hmac feed(byte[] bytes) {
         if (finalized) {
-            throw CryptoErrors.hashFinalized();
+            throw ErrorCode.ERR_CRYPTO_HASH_FINALIZED.make();
         }
         engine.update(bytes, 0, bytes.length);
         return this;

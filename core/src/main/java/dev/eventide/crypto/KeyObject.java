@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.errors.Errors;
 import java.security.Key;
@@ -117,7 +118,7 @@ public final class KeyObject {
 
     private byte[] der(String encodingType) {
         if (secret != null) {
-            throw new dev.eventide.errors.NodeError("ERR_INVALID_ARG_VALUE",
+            throw ErrorCode.ERR_INVALID_ARG_VALUE.withMessage(
                     "The property 'options.format' is invalid for a secret key");
         }
         String expected = type.equals("public") ? "spki" : "pkcs8";

@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.errors.NodeError;
 import java.security.GeneralSecurityException;
@@ -55,7 +56,7 @@ final class Keys {
                 default -> throw CryptoErrors.invalidKeyType(type);
             }
         } catch (GeneralSecurityException e) {
-            throw new NodeError("ERR_CRYPTO_OPERATION_FAILED", "Key generation job failed: " + e.getMessage(), e);
+            throw ErrorCode.ERR_CRYPTO_OPERATION_FAILED.withCause(e, "Key generation job", e.getMessage());
         }
     }
 
@@ -65,8 +66,7 @@ final class Keys {
     }
 
     private static NodeError property(String name, String type) {
-        return new NodeError("ERR_INVALID_ARG_TYPE",
-                "The \"" + name + "\" property must be of type " + type + ". Received undefined");
+        return ErrorCode.ERR_INVALID_ARG_TYPE.make(name, "property", "of type " + type, "undefined");
     }
 
     private static String jdkCurve(String name) {
@@ -74,7 +74,7 @@ final class Keys {
             case "P-256", "prime256v1", "secp256r1" -> "secp256r1";
             case "P-384", "secp384r1" -> "secp384r1";
             case "P-521", "secp521r1" -> "secp521r1";
-            default -> throw CryptoErrors.invalidCurve();
+            default -> throw ErrorCode.ERR_CRYPTO_INVALID_CURVE.make();
         };
     }
 
@@ -94,7 +94,7 @@ final class Keys {
             return switch (k.type()) {
                 case "public" -> k;
                 case "private" -> KeyObject.publicKey(publicFromPrivate((PrivateKey) k.key()));
-                default -> throw CryptoErrors.invalidKeyObjectType("secret", "public or private");
+                default -> throw ErrorCode.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE.make("secret", "public or private");
             };
         }
         Pem pem = Pem.read(input);
@@ -102,7 +102,7 @@ final class Keys {
             return KeyObject.publicKey(publicFromPrivate(privateFromDer(pem.der)));
         }
         if (!pem.label.equals("PUBLIC KEY") && !pem.label.equals("DER")) {
-            throw CryptoErrors.unsupportedKey("");
+            throw ErrorCode.ERR_OSSL_UNSUPPORTED.make("");
         }
         for (String alg : FACTORIES) {
             try {
@@ -111,20 +111,20 @@ final class Keys {
                 // not this algorithm; try the next
             }
         }
-        throw CryptoErrors.unsupportedKey("");
+        throw ErrorCode.ERR_OSSL_UNSUPPORTED.make("");
     }
 
     /** createPrivateKey: a PEM string or DER bytes (pkcs8). */
     static KeyObject privateKey(Object input) {
         if (input instanceof KeyObject k) {
             if (!k.type().equals("private")) {
-                throw CryptoErrors.invalidKeyObjectType(k.type(), "private");
+                throw ErrorCode.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE.make(k.type(), "private");
             }
             return k;
         }
         Pem pem = Pem.read(input);
         if (!pem.label.equals("PRIVATE KEY") && !pem.label.equals("DER")) {
-            throw CryptoErrors.unsupportedKey("");
+            throw ErrorCode.ERR_OSSL_UNSUPPORTED.make("");
         }
         return KeyObject.privateKey(privateFromDer(pem.der));
     }
@@ -137,7 +137,7 @@ final class Keys {
                 // not this algorithm; try the next
             }
         }
-        throw CryptoErrors.unsupportedKey("");
+        throw ErrorCode.ERR_OSSL_UNSUPPORTED.make("");
     }
 
     private static PublicKey publicFromPrivate(PrivateKey key) {
@@ -149,7 +149,7 @@ final class Keys {
                 throw new IllegalStateException(e);
             }
         }
-        throw new NodeError("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+        throw ErrorCode.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM.withMessage(
                 "Deriving a public key from a private " + key.getAlgorithm() + " key is not supported; keep the public key");
     }
 
@@ -172,18 +172,18 @@ final class Keys {
             int begin = text.indexOf("-----BEGIN ");
             int labelEnd = begin < 0 ? -1 : text.indexOf("-----", begin + 11);
             if (labelEnd < 0) {
-                throw CryptoErrors.unsupportedKey("");
+                throw ErrorCode.ERR_OSSL_UNSUPPORTED.make("");
             }
             String label = text.substring(begin + 11, labelEnd);
             int end = text.indexOf("-----END " + label + "-----", labelEnd);
             if (end < 0) {
-                throw CryptoErrors.unsupportedKey("");
+                throw ErrorCode.ERR_OSSL_UNSUPPORTED.make("");
             }
             try {
                 byte[] der = Base64.getMimeDecoder().decode(text.substring(labelEnd + 5, end).trim());
                 return new Pem(label, der);
             } catch (IllegalArgumentException e) {
-                throw CryptoErrors.unsupportedKey("");
+                throw ErrorCode.ERR_OSSL_UNSUPPORTED.make("");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import dev.eventide.promise.Promise;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class Password {
             }
         }
         if (stored.startsWith("$2")) {
-            throw new NodeError("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+            throw ErrorCode.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM.withMessage(
                     "bcrypt hashes need the optional crypto-bc module (dev.eventide.crypto.bc) on the module path");
         }
         return null;
@@ -106,14 +107,15 @@ public final class Password {
             throw dev.eventide.errors.Errors.invalidArgType("password", "of type string", null);
         }
         if (ln < 1 || ln > 20 || r < 1 || r > 32 || p < 1 || p > 16) {
-            throw new NodeError("ERR_OUT_OF_RANGE", "scrypt parameters out of range: ln=" + ln + ", r=" + r + ", p=" + p
+            throw ErrorCode.ERR_OUT_OF_RANGE.withMessage("scrypt parameters out of range: ln=" + ln + ", r=" + r
+                    + ", p=" + p
                     + " (allowed: ln 1-20, r 1-32, p 1-16)");
         }
         // Each bound alone still lets a planted hash ask for 128 * r * 2^ln = 4 GiB; cap the
         // memory (and the total work, p times that) as well.
         long memory = 128L * r * (1L << ln);
         if (memory > MAX_MEMORY || memory * p > MAX_MEMORY * 4) {
-            throw new NodeError("ERR_OUT_OF_RANGE", "scrypt parameters ask for too much: ln=" + ln + ", r=" + r
+            throw ErrorCode.ERR_OUT_OF_RANGE.withMessage("scrypt parameters ask for too much: ln=" + ln + ", r=" + r
                     + ", p=" + p + " need " + memory + " bytes per block (at most " + MAX_MEMORY + ", and "
                     + (MAX_MEMORY * 4) + " over all of p)");
         }
@@ -167,7 +169,8 @@ public final class Password {
 
         private static NodeError bad(String stored) {
             String shown = stored == null ? "null" : stored.length() > 20 ? stored.substring(0, 20) + "..." : stored;
-            return new NodeError("ERR_INVALID_ARG_VALUE", "The argument 'hash' is not a $scrypt$ PHC string. Received '" + shown + "'");
+            return ErrorCode.ERR_INVALID_ARG_VALUE.make("argument", "hash", "is not a $scrypt$ PHC string",
+                    "'" + shown + "'");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
+
 /**
  * The options of Node's crypto.scrypt: cost (N), blockSize (r), parallelization (p) and maxmem,
  * each settable under either of Node's two names (setting both is
@@ -83,7 +85,7 @@ public final class ScryptOptions {
 
     private static long pick(Long a, String aName, Long b, String bName, long fallback) {
         if (a != null && b != null) {
-            throw CryptoErrors.scryptInvalidParameter();
+            throw ErrorCode.ERR_CRYPTO_SCRYPT_INVALID_PARAMETER.make();
         }
         Long v = a != null ? a : b;
         if (v == null) {

@@ -1,5 +1,6 @@
 package dev.eventide.crypto;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -35,7 +36,7 @@ final class Signer {
                 return s.sign();
             }
         } catch (GeneralSecurityException e) {
-            throw new NodeError("ERR_CRYPTO_OPERATION_FAILED", "Sign failed: " + e.getMessage(), e);
+            throw ErrorCode.ERR_CRYPTO_OPERATION_FAILED.withCause(e, "Sign", e.getMessage());
         }
         throw unsupported();
     }
@@ -58,7 +59,7 @@ final class Signer {
         } catch (SignatureException e) {
             return false;
         } catch (GeneralSecurityException e) {
-            throw new NodeError("ERR_CRYPTO_OPERATION_FAILED", "Verify failed: " + e.getMessage(), e);
+            throw ErrorCode.ERR_CRYPTO_OPERATION_FAILED.withCause(e, "Verify", e.getMessage());
         }
     }
 
@@ -74,7 +75,7 @@ final class Signer {
             s.update(data);
             return s.sign();
         } catch (GeneralSecurityException e) {
-            throw new NodeError("ERR_CRYPTO_OPERATION_FAILED", "Sign failed: " + e.getMessage(), e);
+            throw ErrorCode.ERR_CRYPTO_OPERATION_FAILED.withCause(e, "Sign", e.getMessage());
         }
     }
 
@@ -87,16 +88,16 @@ final class Signer {
         } catch (SignatureException e) {
             return false;
         } catch (GeneralSecurityException e) {
-            throw new NodeError("ERR_CRYPTO_OPERATION_FAILED", "Verify failed: " + e.getMessage(), e);
+            throw ErrorCode.ERR_CRYPTO_OPERATION_FAILED.withCause(e, "Verify", e.getMessage());
         }
     }
 
     static NodeError unsupported() {
-        return new NodeError("ERR_CRYPTO_UNSUPPORTED_OPERATION", "Unsupported crypto operation");
+        return ErrorCode.ERR_CRYPTO_UNSUPPORTED_OPERATION.make();
     }
 
     static NodeError edwardsWithDigest() {
-        return new NodeError("ERR_OSSL_INVALID_DIGEST", "error:1C80007A:Provider routines::invalid digest");
+        return ErrorCode.ERR_OSSL_INVALID_DIGEST.make();
     }
 
     /** PKCS#1's DigestInfo: SEQUENCE { AlgorithmIdentifier { OID, NULL }, OCTET STRING hash }. */

@@ -80,13 +80,11 @@ public final class Dns {
             throw Errors.invalidArgType("hostname", "of type string", null);
         }
         if (o.family != 0 && o.family != 4 && o.family != 6) {
-            throw new NodeError("ERR_INVALID_ARG_VALUE",
-                    "The property 'options.family' must be one of: 0, 4, 6. Received " + o.family);
+            throw Errors.invalidArgValue("options.family", o.family, "must be one of: 0, 4, 6");
         }
         if (!List.of("verbatim", "ipv4first", "ipv6first").contains(o.order)) {
-            throw new NodeError("ERR_INVALID_ARG_VALUE",
-                    "The property 'options.order' must be one of: 'verbatim', 'ipv4first', 'ipv6first'. Received '"
-                            + o.order + "'");
+            throw Errors.invalidArgValue("options.order", o.order,
+                    "must be one of: 'verbatim', 'ipv4first', 'ipv6first'");
         }
     }
 
@@ -118,12 +116,10 @@ public final class Dns {
     /** getnameinfo: the host name for an address (the address itself if it has none) and the TCP service name. */
     public static Promise<NameService> lookupService(String address, int port) {
         if (IpAddress.family(address) == 0) {
-            return Promise.reject(new NodeError("ERR_INVALID_ARG_VALUE",
-                    "The argument 'address' is invalid. Received " + (address == null ? "null" : "'" + address + "'")));
+            return Promise.reject(Errors.invalidArgValue("address", address, "is invalid"));
         }
         if (port < 0 || port > 65535) {
-            return Promise.reject(new NodeError("ERR_SOCKET_BAD_PORT",
-                    "Port should be >= 0 and < 65536. Received type number (" + port + ")."));
+            return Promise.reject(Errors.badPort("Port", port));
         }
         return onPool(() -> {
             String host = IpAddress.parse(address).getCanonicalHostName();

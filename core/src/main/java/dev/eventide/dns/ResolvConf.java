@@ -1,5 +1,7 @@
 package dev.eventide.dns;
 
+import dev.eventide.errors.Errors;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,7 +53,7 @@ record ResolvConf(List<InetSocketAddress> servers, Integer timeoutSeconds) {
     /** One setServers entry: "ip", "ip:port", "[ipv6]", "[ipv6]:port". */
     static InetSocketAddress server(String s) {
         if (s == null) {
-            throw new NodeError("ERR_INVALID_ARG_TYPE", "The \"servers[0]\" argument must be of type string. Received null");
+            throw Errors.invalidArgType("servers[0]", "of type string", null);
         }
         String host = s;
         int port = 53;
@@ -83,6 +85,6 @@ record ResolvConf(List<InetSocketAddress> servers, Integer timeoutSeconds) {
     }
 
     private static NodeError invalid(String s) {
-        return new NodeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + s);
+        return ErrorCode.ERR_INVALID_IP_ADDRESS.make(s);
     }
 }

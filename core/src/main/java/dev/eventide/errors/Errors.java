@@ -1,49 +1,67 @@
 package dev.eventide.errors;
 
 /**
- * The catalogue of Node-style errors and argument checks. Every {@code ERR_...} code that
- * Eventide throws is made here, so the codes and message shapes stay Node's and stay in one
- * place. Stateless; callable from any thread.
+ * Argument checks and the helpers that shape arguments for the catalogue's templates
+ * (ErrorCode): how Node describes a received value, groups the digits of a large integer, or
+ * quotes a string. Stateless; callable from any thread.
  */
 public final class Errors {
     private Errors() {}
 
     /** Node: {@code The "name" argument must be of type X. Received Y}. */
     public static NodeError invalidArgType(String name, String expected, Object actual) {
-        return new NodeError("ERR_INVALID_ARG_TYPE",
-                "The \"" + name + "\" argument must be " + expected + ". Received " + describe(actual));
+        return ErrorCode.ERR_INVALID_ARG_TYPE.make(name, "argument", expected, describe(actual));
     }
 
     /** Node: {@code The argument 'name' is invalid. Received X}. */
     public static NodeError invalidArgValue(String name, Object actual, String reason) {
         // As Node: a dotted name is a property, and the value is shown as util.inspect shows it.
         String kind = name.contains(".") ? "property" : "argument";
-        return new NodeError("ERR_INVALID_ARG_VALUE",
-                "The " + kind + " '" + name + "' " + reason + ". Received " + inspect(actual));
+        return ErrorCode.ERR_INVALID_ARG_VALUE.make(kind, name, reason, inspect(actual));
     }
 
     /** Node: {@code The value of "name" is out of range. It must be R. Received X}. */
     public static NodeError outOfRange(String name, String range, Object actual) {
-        return new NodeError("ERR_OUT_OF_RANGE",
-                "The value of \"" + name + "\" is out of range. It must be " + range + ". Received " + received(actual));
+        return ErrorCode.ERR_OUT_OF_RANGE.make(name, range, received(actual));
     }
 
     /** A loop-owned object was touched from a thread that does not own it. */
     public static NodeError wrongThread(String what, Thread owner) {
-        return new NodeError("ERR_WRONG_THREAD",
-                what + " belongs to loop thread '" + (owner == null ? "?" : owner.getName())
-                        + "' and was touched from thread '" + Thread.currentThread().getName()
-                        + "'; use loop.execute(task) to reach it");
+        return ErrorCode.ERR_WRONG_THREAD.make(what, owner == null ? "?" : owner.getName(),
+                Thread.currentThread().getName());
     }
 
     /** Node's {@code ERR_INVALID_STATE}: the operation is not allowed in the object's current state. */
     public static NodeError invalidState(String message) {
-        return new NodeError("ERR_INVALID_STATE", "Invalid state: " + message);
+        return ErrorCode.ERR_INVALID_STATE.make(message);
     }
 
     /** Node's {@code ERR_METHOD_NOT_IMPLEMENTED}. */
     public static NodeError methodNotImplemented(String method) {
-        return new NodeError("ERR_METHOD_NOT_IMPLEMENTED", "The " + method + " method is not implemented");
+        return ErrorCode.ERR_METHOD_NOT_IMPLEMENTED.make(method);
+    }
+
+    /** Node's ERR_MISSING_ARGS for one argument, or for alternatives: "options" or "port" or "path". */
+    public static NodeError missingArgs(String... names) {
+        return ErrorCode.ERR_MISSING_ARGS.make("\"" + String.join("\" or \"", names) + "\"");
+    }
+
+    /** Node's ERR_SOCKET_BAD_PORT (validatePort): "Port should be >= 0 and < 65536. Received type number (70000).". */
+    public static NodeError badPort(String name, long port) {
+        return ErrorCode.ERR_SOCKET_BAD_PORT.make(name, describe(port));
+    }
+
+    /**
+     * Node's connResetException: an ECONNRESET without errno or syscall, with http's wording
+     * ("socket hang up" before a response, "aborted" during one).
+     */
+    public static NodeError connReset(String message) {
+        return new NodeError("ECONNRESET", message);
+    }
+
+    /** Node's writeAfterFIN: the EPIPE a write gets after the peer ended a socket without allowHalfOpen. */
+    public static NodeError endedByOtherParty() {
+        return new NodeError("EPIPE", "This socket has been ended by the other party");
     }
 
     /** Throws {@code ERR_INVALID_ARG_TYPE} when a required callback or value is null. */

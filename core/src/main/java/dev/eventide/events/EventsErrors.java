@@ -1,8 +1,8 @@
 package dev.eventide.events;
 
-import dev.eventide.errors.NodeError;
+import dev.eventide.errors.ErrorCode;
 
-/** The events package's errors, with Node's codes and messages. Stateless. */
+/** Shapes what emit('error') throws with no listener; the code and template are ErrorCode's. Stateless. */
 final class EventsErrors {
     private EventsErrors() {}
 
@@ -13,6 +13,6 @@ final class EventsErrors {
             return Sneaky.<RuntimeException>rethrow(t);
         }
         String shown = args.length == 0 ? "undefined" : Inspect.value(err);
-        return new NodeError("ERR_UNHANDLED_ERROR", "Unhandled error. (" + shown + ")");
+        return ErrorCode.ERR_UNHANDLED_ERROR.make(shown);
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventide.fs;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.errors.Errors;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class FdOps {
         try {
             long size = f.channel() instanceof FileChannel fc ? fc.size() - fc.position() : 0;
             if (size > IO_MAX) {
-                throw FsErrors.fileTooLarge(size);
+                throw ErrorCode.ERR_FS_FILE_TOO_LARGE.make(size);
             }
             byte[] buf = new byte[size > 0 ? (int) size : 8192];
             int n = 0;

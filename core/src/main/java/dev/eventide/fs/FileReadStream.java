@@ -1,7 +1,7 @@
 package dev.eventide.fs;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
-import dev.eventide.errors.NodeError;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.WorkKind;
 import dev.eventide.stream.ReadableStream;
@@ -40,8 +40,7 @@ public final class FileReadStream extends ReadableStream {
         this.end = o.end;
         this.pos = o.start;
         if (o.start >= 0 && o.end < o.start) {
-            throw new NodeError("ERR_OUT_OF_RANGE", "The value of \"start\" is out of range. It must be <= \"end\""
-                    + " (here: " + o.end + "). Received " + o.start);
+            throw ErrorCode.ERR_OUT_OF_RANGE.make("start", "<= \"end\" (here: " + o.end + ")", o.start);
         }
         if (o.fd != null) {
             fd = o.fd;

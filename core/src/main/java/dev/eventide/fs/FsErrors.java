@@ -1,7 +1,8 @@
 package dev.eventide.fs;
 
-import dev.eventide.errors.SystemError;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
+import dev.eventide.errors.SystemError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
@@ -19,7 +20,8 @@ import java.nio.file.NotLinkException;
 import java.util.Map;
 
 /**
- * Turns the JDK's file exceptions into Node's SystemErrors, and makes the few ERR_FS_* errors.
+ * Turns the JDK's file exceptions into Node's SystemErrors, and shapes the arguments of the
+ * catalogue's ERR_FS_EISDIR and ERR_INVALID_ARG_VALUE.
  * Stateless; used on pool threads and loop threads alike.
  *
  * <p>The JDK keeps the errno only as a class for ENOENT, EEXIST, EACCES and ELOOP and as
@@ -86,11 +88,12 @@ final class FsErrors {
 
     /** Node's ERR_FS_EISDIR from rm and cp: a SystemError with a positive errno and an info object. */
     static SystemError fsEisdir(String syscall, String path, String detail) {
-        String message = "Path is a directory: " + syscall + " returned EISDIR (" + detail + ") " + path;
+        String message = ErrorCode.ERR_FS_EISDIR.message(syscall, detail, path);
         Map<String, Object> info = Map.of("code", "EISDIR", "message", detail, "path", path,
                 "syscall", syscall, "errno", 21);
-        return SystemError.of(new SystemError.Fields("ERR_FS_EISDIR").errno(21).syscall(syscall).path(path).info(info),
-                message, null);
+        SystemError.Fields fields = new SystemError.Fields(ErrorCode.ERR_FS_EISDIR.code()).errno(21)
+                .syscall(syscall).path(path).info(info);
+        return SystemError.of(fields, message, null);
     }
 
     /**
@@ -99,18 +102,6 @@ final class FsErrors {
      */
     static NodeError invalidArgValue(String name, String value, String reason) {
         String shown = value.replace("\\", "\\\\").replace("'", "\\'").replace("\0", "\\x00");
-        return new NodeError("ERR_INVALID_ARG_VALUE", "The argument '" + name + "' " + reason + ". Received '"
-                + shown + "'");
-    }
-
-    /** Node's ERR_FS_FILE_TOO_LARGE: readFile of more than 2 GiB (a RangeError in Node). */
-    static NodeError fileTooLarge(long size) {
-        return new NodeError("ERR_FS_FILE_TOO_LARGE", "File size (" + size + ") is greater than 2 GiB");
-    }
-
-    /** Node's ERR_FS_CP_EINVAL: cp of a directory into itself. */
-    static NodeError cpIntoItself(String src, String dest) {
-        return new NodeError("ERR_FS_CP_EINVAL", "Invalid src or dest: cp returned EINVAL (cannot copy "
-                + src + " to a subdirectory of self " + dest + ") " + src);
+        return ErrorCode.ERR_INVALID_ARG_VALUE.make("argument", name, reason, "'" + shown + "'");
     }
 }

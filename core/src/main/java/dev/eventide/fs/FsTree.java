@@ -1,5 +1,6 @@
 package dev.eventide.fs;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.SystemError;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -182,7 +183,7 @@ final class FsTree {
             }
             Path absFrom = from.toAbsolutePath().normalize();
             if (to.toAbsolutePath().normalize().startsWith(absFrom)) {
-                throw FsErrors.cpIntoItself(src, dest);
+                throw ErrorCode.ERR_FS_CP_EINVAL.make(src, dest, src);
             }
             copyTree(from, to);
         } else {

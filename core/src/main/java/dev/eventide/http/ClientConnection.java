@@ -1,5 +1,6 @@
 package dev.eventide.http;
 
+import dev.eventide.errors.Errors;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.net.NetSocket;
 import java.nio.ByteBuffer;
@@ -174,12 +175,12 @@ final class ClientConnection implements Http1Handler {
         if (res != null && parser.finish() == null && res.complete) {
             return;
         }
-        fail(HttpErrors.socketHangUp());
+        fail(Errors.connReset("socket hang up"));
     }
 
     private void onClose() {
         if (!done) {
-            fail(res == null ? HttpErrors.socketHangUp() : new dev.eventide.errors.NodeError("ECONNRESET", "aborted"));
+            fail(res == null ? Errors.connReset("socket hang up") : Errors.connReset("aborted"));
         }
         req.destroy();
     }

@@ -1,5 +1,6 @@
 package dev.eventide.http;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.loop.Task;
 import dev.eventide.net.NetSocket;
 import java.util.Map;
@@ -35,10 +36,10 @@ public class ClientRequest extends OutgoingMessage {
     ClientRequest(RequestOptions o, ResponseListener listener) {
         super(64 * 1024);
         if (o.path.chars().anyMatch(c -> c <= ' ' || c > 0x7E)) {
-            throw HttpErrors.unescapedPath();
+            throw ErrorCode.ERR_UNESCAPED_CHARACTERS.make("Request path");
         }
         if (!OutgoingHeaders.isToken(o.method)) {
-            throw HttpErrors.invalidToken("Method", o.method);
+            throw ErrorCode.ERR_INVALID_HTTP_TOKEN.make("Method", o.method);
         }
         this.method = o.method;
         this.path = o.path;

@@ -1,5 +1,7 @@
 package dev.eventide.http;
 
+import dev.eventide.errors.Errors;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.promise.Promise;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ public final class FetchResponse {
             message.on("data", a -> parts.add((Bytes) a[0]));
             message.on("end", a -> resolve.accept(Bytes.concat(parts)));
             message.on("error", a -> reject.accept((Throwable) a[0]));
-            message.on("aborted", a -> reject.accept(new dev.eventide.errors.NodeError("ECONNRESET", "aborted")));
+            message.on("aborted", a -> reject.accept(Errors.connReset("aborted")));
         });
     }
 
@@ -87,7 +89,7 @@ public final class FetchResponse {
 
     private void claim() {
         if (used) {
-            throw new dev.eventide.errors.NodeError("ERR_INVALID_STATE", "Invalid state: Body is unusable: Body has already been read");
+            throw ErrorCode.ERR_INVALID_STATE.make("Body is unusable: Body has already been read");
         }
         used = true;
     }

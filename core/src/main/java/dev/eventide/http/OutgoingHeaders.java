@@ -1,5 +1,6 @@
 package dev.eventide.http;
 
+import dev.eventide.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,20 +116,20 @@ final class OutgoingHeaders {
 
     static void validateName(String name) {
         if (name == null || name.isEmpty() || !isToken(name)) {
-            throw HttpErrors.invalidToken("Header name", String.valueOf(name));
+            throw ErrorCode.ERR_INVALID_HTTP_TOKEN.make("Header name", String.valueOf(name));
         }
     }
 
     static void validateValue(String name, Object value) {
         if (value == null) {
-            throw HttpErrors.invalidHeaderValue("undefined", name);
+            throw ErrorCode.ERR_HTTP_INVALID_HEADER_VALUE.make("undefined", name);
         }
         if (value instanceof List<?> list) {
             for (Object o : list) {
                 validateValue(name, o);
             }
         } else if (hasInvalidChar(String.valueOf(value))) {
-            throw HttpErrors.invalidChar("header content", name);
+            throw ErrorCode.ERR_INVALID_CHAR.make("header content", name);
         }
     }
 

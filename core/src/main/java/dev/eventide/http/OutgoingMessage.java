@@ -89,7 +89,7 @@ public abstract class OutgoingMessage extends WritableStream {
 
     public OutgoingMessage setHeader(String name, Object value) {
         if (head != null) {
-            throw HttpErrors.headersSent("set");
+            throw dev.eventide.errors.ErrorCode.ERR_HTTP_HEADERS_SENT.make("set");
         }
         headers.set(name, value);
         return this;
@@ -98,7 +98,7 @@ public abstract class OutgoingMessage extends WritableStream {
     /** Node's appendHeader: adds a value to a header already set. */
     public OutgoingMessage appendHeader(String name, Object value) {
         if (head != null) {
-            throw HttpErrors.headersSent("append");
+            throw dev.eventide.errors.ErrorCode.ERR_HTTP_HEADERS_SENT.make("append");
         }
         headers.append(name, value);
         return this;
@@ -127,7 +127,7 @@ public abstract class OutgoingMessage extends WritableStream {
 
     public OutgoingMessage removeHeader(String name) {
         if (head != null) {
-            throw HttpErrors.headersSent("remove");
+            throw dev.eventide.errors.ErrorCode.ERR_HTTP_HEADERS_SENT.make("remove");
         }
         String key = OutgoingHeaders.lower(name);
         if (key.equals("content-length")) {
@@ -149,11 +149,11 @@ public abstract class OutgoingMessage extends WritableStream {
         for (Map.Entry<String, ?> e : fields.entrySet()) {
             String name = e.getKey();
             if (!OutgoingHeaders.isToken(name)) {
-                throw HttpErrors.invalidToken("Trailer name", name);
+                throw dev.eventide.errors.ErrorCode.ERR_INVALID_HTTP_TOKEN.make("Trailer name", name);
             }
             String value = String.valueOf(e.getValue());
             if (OutgoingHeaders.hasInvalidChar(value)) {
-                throw HttpErrors.invalidChar("trailer content", name);
+                throw dev.eventide.errors.ErrorCode.ERR_INVALID_CHAR.make("trailer content", name);
             }
             if (trailers == null) {
                 trailers = new Latin1Builder(64);
@@ -209,7 +209,7 @@ public abstract class OutgoingMessage extends WritableStream {
         // A message that is not chunked ends at its last body byte: it has nowhere to carry
         // trailers, so announcing them is an error (Node checks the same in _storeHeader).
         if (!chunked && st.trailer) {
-            throw HttpErrors.trailerInvalid();
+            throw dev.eventide.errors.ErrorCode.ERR_HTTP_TRAILER_INVALID.make();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.eventide.http;
 
+import dev.eventide.errors.ErrorCode;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class RequestOptions {
     public static RequestOptions of(String url) {
         URI u = URI.create(url);
         if (!"http".equalsIgnoreCase(u.getScheme())) {
-            throw HttpErrors.invalidProtocol(u.getScheme() + ":");
+            throw ErrorCode.ERR_INVALID_PROTOCOL.make(u.getScheme() + ":", "http:");
         }
         RequestOptions o = new RequestOptions().host(u.getHost()).port(u.getPort() < 0 ? 80 : u.getPort());
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();

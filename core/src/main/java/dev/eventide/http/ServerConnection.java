@@ -396,7 +396,7 @@ final class ServerConnection implements Http1Handler {
         while (!incoming.isEmpty()) {
             IncomingMessage req = incoming.poll();
             if (!req.destroyed()) {
-                req.destroy(HttpErrors.socketHangUp());
+                req.destroy(dev.eventide.errors.Errors.connReset("socket hang up"));
             }
         }
     }
@@ -431,7 +431,7 @@ final class ServerConnection implements Http1Handler {
         boolean headersLate = headersStart > 0 && headersTimeout > 0 && now - headersStart > headersTimeout;
         boolean requestLate = requestStart > 0 && requestTimeout > 0 && now - requestStart > requestTimeout;
         if (headersLate || requestLate) {
-            clientError(HttpErrors.requestTimeout());
+            clientError(dev.eventide.errors.ErrorCode.ERR_HTTP_REQUEST_TIMEOUT.make());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.eventide.http;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -79,11 +80,13 @@ final class ServerDispatch {
 
     /** Node's answers in socketOnError, by error code. */
     static byte[] errorResponse(Throwable err) {
+        if (ErrorCode.ERR_HTTP_REQUEST_TIMEOUT.is(err)) {
+            return TIMEOUT;
+        }
         String code = err instanceof NodeError ne ? ne.code() : "";
         return switch (code) {
             case "HPE_HEADER_OVERFLOW" -> TOO_LARGE;
             case "HPE_CHUNK_EXTENSIONS_OVERFLOW" -> EXTENSIONS_TOO_LARGE;
-            case "ERR_HTTP_REQUEST_TIMEOUT" -> TIMEOUT;
             default -> BAD_REQUEST;
         };
     }

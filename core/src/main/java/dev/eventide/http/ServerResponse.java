@@ -131,14 +131,14 @@ public class ServerResponse extends OutgoingMessage {
 
     private void prepareHead(int status, String message) {
         if (head != null) {
-            throw HttpErrors.headersSent("write");
+            throw dev.eventide.errors.ErrorCode.ERR_HTTP_HEADERS_SENT.make("write");
         }
         if (status < 100 || status > 999) {
-            throw HttpErrors.invalidStatusCode(status);
+            throw dev.eventide.errors.ErrorCode.ERR_HTTP_INVALID_STATUS_CODE.make(status);
         }
         if (message != null) {
             if (OutgoingHeaders.hasInvalidChar(message)) {
-                throw HttpErrors.invalidChar("statusMessage", message);
+                throw dev.eventide.errors.ErrorCode.ERR_INVALID_CHAR.make("statusMessage", message);
             }
             statusMessage = message;
         }
@@ -163,7 +163,7 @@ public class ServerResponse extends OutgoingMessage {
             return;
         }
         if (statusCode < 100 || statusCode > 999) {
-            throw HttpErrors.invalidStatusCode(statusCode);
+            throw dev.eventide.errors.ErrorCode.ERR_HTTP_INVALID_STATUS_CODE.make(statusCode);
         }
         if (statusCode == 204 || statusCode == 304 || (statusCode >= 100 && statusCode < 200)) {
             hasBody = false;

@@ -90,9 +90,7 @@ public final class EventLoop implements Executor {
     public static EventLoop current() {
         EventLoop loop = CURRENT.get();
         if (loop == null) {
-            throw new dev.eventide.errors.NodeError("ERR_NO_LOOP",
-                    "No event loop runs on thread '" + Thread.currentThread().getName()
-                            + "'; start one with EventLoop.run(main) or reach one with loop.execute(task)");
+            throw dev.eventide.errors.ErrorCode.ERR_NO_LOOP.make(Thread.currentThread().getName());
         }
         return loop;
     }

@@ -103,7 +103,7 @@ final class ConnectAttempts {
         }
         if (current == addresses.size()) {
             done = true;
-            socket.destroy(errors.isEmpty() ? NetErrors.connectionTimeout() : NetErrors.aggregate(errors));
+            socket.destroy(errors.isEmpty() ? dev.eventide.errors.ErrorCode.ERR_SOCKET_CONNECTION_TIMEOUT.make() : new NetAggregateError(errors));
             return;
         }
         int index = current++;

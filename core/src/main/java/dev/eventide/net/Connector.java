@@ -45,11 +45,11 @@ final class Connector {
             return;
         }
         if (o.localAddress != null && IpAddresses.isIP(o.localAddress) == 0) {
-            throw NetErrors.invalidIp("options.localAddress", o.localAddress);
+            throw dev.eventide.errors.ErrorCode.ERR_INVALID_IP_ADDRESS.make(o.localAddress);
         }
         int port = o.port;
         if (port < 0 || port > 0xFFFF) {
-            throw NetErrors.badPort("Port", port);
+            throw dev.eventide.errors.Errors.badPort("Port", port);
         }
         boolean auto = o.autoSelectFamily != null ? o.autoSelectFamily : Net.getDefaultAutoSelectFamily();
         int attemptTimeout = attemptTimeout(o);
@@ -81,8 +81,8 @@ final class Connector {
         if (o.autoSelectFamilyAttemptTimeout == null) {
             return Net.getDefaultAutoSelectFamilyAttemptTimeout();
         }
-        return Math.max(10, NetErrors.atLeastOne(o.autoSelectFamilyAttemptTimeout,
-                "options.autoSelectFamilyAttemptTimeout"));
+        return Math.max(10, (int) dev.eventide.errors.Errors.requireRange(o.autoSelectFamilyAttemptTimeout,
+                "options.autoSelectFamilyAttemptTimeout", 1, Integer.MAX_VALUE));
     }
 
     /** dns.lookup's own checks, which Node makes only when no lookup function is given. */
@@ -114,8 +114,8 @@ final class Connector {
             return;
         }
         Throwable bad = err != null ? err
-                : ip == null || IpAddresses.isIP(ip) == 0 ? NetErrors.invalidIp("address", ip == null ? "undefined" : ip)
-                : fam != 4 && fam != 6 ? NetErrors.invalidAddressFamily(fam, options.host, options.port)
+                : ip == null || IpAddresses.isIP(ip) == 0 ? dev.eventide.errors.ErrorCode.ERR_INVALID_IP_ADDRESS.make(ip == null ? "undefined" : ip)
+                : fam != 4 && fam != 6 ? dev.eventide.errors.ErrorCode.ERR_INVALID_ADDRESS_FAMILY.make(fam, options.host, options.port)
                 : null;
         if (bad != null) {
             socket.loop().nextTick(() -> socket.destroy(bad));
@@ -137,7 +137,7 @@ final class Connector {
         }
         if (addresses == null || addresses.isEmpty()) {
             // Node 20 throws a TypeError from inside net here; failing the socket is kinder.
-            Throwable bad = NetErrors.invalidIp("address", "undefined");
+            Throwable bad = dev.eventide.errors.ErrorCode.ERR_INVALID_IP_ADDRESS.make("undefined");
             socket.loop().nextTick(() -> socket.destroy(bad));
             return;
         }
@@ -150,8 +150,8 @@ final class Connector {
         List<LookupAddress> order = ConnectAttempts.order(addresses);
         if (order.isEmpty()) {
             LookupAddress first = addresses.get(0);
-            Throwable bad = IpAddresses.isIP(first.address()) == 0 ? NetErrors.invalidIp("address", first.address())
-                    : NetErrors.invalidAddressFamily(first.family(), options.host, options.port);
+            Throwable bad = IpAddresses.isIP(first.address()) == 0 ? dev.eventide.errors.ErrorCode.ERR_INVALID_IP_ADDRESS.make(first.address())
+                    : dev.eventide.errors.ErrorCode.ERR_INVALID_ADDRESS_FAMILY.make(first.family(), options.host, options.port);
             socket.loop().nextTick(() -> socket.destroy(bad));
             return;
         }

@@ -106,7 +106,7 @@ public final class Net {
     /** Sets it for every later connect on any loop; null is ERR_INVALID_ARG_TYPE, as in Node. */
     public static void setDefaultAutoSelectFamily(Boolean value) {
         if (value == null) {
-            throw NetErrors.notBoolean("value");
+            throw dev.eventide.errors.Errors.invalidArgType("value", "of type boolean", null);
         }
         autoSelectFamilyDefault = value;
     }
@@ -118,6 +118,6 @@ public final class Net {
 
     /** Sets it: below 1 is ERR_OUT_OF_RANGE, below 10 becomes 10, as in Node. */
     public static void setDefaultAutoSelectFamilyAttemptTimeout(long value) {
-        autoSelectFamilyAttemptTimeoutDefault = Math.max(10, NetErrors.atLeastOne(value, "value"));
+        autoSelectFamilyAttemptTimeoutDefault = Math.max(10, (int) dev.eventide.errors.Errors.requireRange(value, "value", 1, Integer.MAX_VALUE));
     }
 }

@@ -1,5 +1,7 @@
 package dev.eventide.net;
 
+import dev.eventide.errors.Errors;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.events.EventEmitter;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Task;
@@ -112,7 +114,7 @@ public class NetServer extends EventEmitter implements ListenHandle.Owner {
     public NetServer listen(NetListenOptions o, Task callback) {
         loop.checkOwner("NetServer.listen");
         if (handle != null) {
-            throw NetErrors.serverAlreadyListen();
+            throw ErrorCode.ERR_SERVER_ALREADY_LISTEN.make();
         }
         if (callback != null) {
             once("listening", args -> callback.run());
@@ -124,7 +126,7 @@ public class NetServer extends EventEmitter implements ListenHandle.Owner {
         }
         int port = o.port == null ? 0 : o.port;
         if (port < 0 || port > 0xFFFF) {
-            throw NetErrors.badPort("options.port", port);
+            throw Errors.badPort("options.port", port);
         }
         if (o.host == null) {
             bindWildcard(port, o);
@@ -263,7 +265,7 @@ public class NetServer extends EventEmitter implements ListenHandle.Owner {
     public NetServer close(CloseCallback callback) {
         loop.checkOwner("NetServer.close");
         if (callback != null) {
-            Throwable err = handle == null ? NetErrors.serverNotRunning() : null;
+            Throwable err = handle == null ? ErrorCode.ERR_SERVER_NOT_RUNNING.make() : null;
             once("close", args -> callback.call(err));
         }
         listenCalled = false;

@@ -99,7 +99,7 @@ public class NetSocket extends DuplexStream implements SocketOwner {
             once("connect", args -> onConnect.run());
         }
         if (options.port == null && options.path == null) {
-            throw NetErrors.missingArgs();
+            throw dev.eventide.errors.Errors.missingArgs("options", "port", "path");
         }
         if (destroyed()) {
             throw dev.eventide.errors.Errors.invalidState("cannot connect a destroyed socket");
@@ -208,7 +208,7 @@ public class NetSocket extends DuplexStream implements SocketOwner {
     public boolean write(Object chunk, String encoding, StreamCallback cb) {
         if (endedByPeer && writableEnded()) {
             // Node's writeAfterFIN: clearer than 'write after end', since the peer ended us.
-            Throwable er = NetErrors.endedByOtherParty();
+            Throwable er = dev.eventide.errors.Errors.endedByOtherParty();
             if (cb != null) {
                 loop().nextTick(() -> cb.call(er));
             }
@@ -278,7 +278,7 @@ public class NetSocket extends DuplexStream implements SocketOwner {
                 resetNow();
             }
         } else {
-            destroy(NetErrors.socketClosed());
+            destroy(dev.eventide.errors.ErrorCode.ERR_SOCKET_CLOSED.make());
         }
         return this;
     }

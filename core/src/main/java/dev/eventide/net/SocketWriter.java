@@ -1,5 +1,6 @@
 package dev.eventide.net;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.events.Listener;
 import dev.eventide.stream.StreamCallback;
@@ -68,7 +69,7 @@ final class SocketWriter {
     void write(List<StreamChunk> chunks, StreamCallback cb) {
         if (socket.connecting) {
             // Wait for 'connect'; the stream buffers the writes that follow meanwhile.
-            Listener onClose = args -> cb.call(NetErrors.closedBeforeConnection());
+            Listener onClose = args -> cb.call(ErrorCode.ERR_SOCKET_CLOSED_BEFORE_CONNECTION.make());
             socket.once("connect", args -> {
                 socket.off("close", onClose);
                 write(chunks, cb);
@@ -108,7 +109,7 @@ final class SocketWriter {
     private SocketHandle ready(StreamCallback cb) {
         SocketHandle h = socket.handle;
         if (h == null) {
-            cb.call(NetErrors.socketClosed());
+            cb.call(ErrorCode.ERR_SOCKET_CLOSED.make());
             return null;
         }
         socket.timer.refresh();

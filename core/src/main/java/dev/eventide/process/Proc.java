@@ -29,8 +29,7 @@ public final class Proc {
         if (EventLoop.current().hooks() instanceof ProcessObject p) {
             return p;
         }
-        throw new dev.eventide.errors.NodeError("ERR_NO_PROCESS",
-                "this loop has no process object (module dev.eventide's service was not loaded)");
+        throw dev.eventide.errors.ErrorCode.ERR_NO_PROCESS.make();
     }
 
     public static EventEmitter on(String event, Listener listener) {

@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,7 +67,7 @@ final class Construct {
 
     private void onConstruct(Throwable err) {
         if (called) {
-            stream.errorOrDestroy(err != null ? err : StreamErrors.multipleCallback(), false);
+            stream.errorOrDestroy(err != null ? err : ErrorCode.ERR_MULTIPLE_CALLBACK.make(), false);
             return;
         }
         called = true;

@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 
 /**
@@ -87,7 +88,7 @@ public class DuplexStream extends ReadableStream {
     public DuplexStream setDefaultEncoding(String encoding) {
         String enc = encoding == null ? null : encoding.toLowerCase(java.util.Locale.ROOT);
         if (enc == null || !Bytes.isEncoding(enc)) {
-            throw StreamErrors.unknownEncoding(encoding);
+            throw ErrorCode.ERR_UNKNOWN_ENCODING.make(encoding);
         }
         writableState.defaultEncoding = enc;
         return this;

@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.events.Listener;
 
 /**
@@ -136,11 +137,11 @@ final class Eos {
             return;
         }
         if (readable && !readableFinished && isReadableNodeStream(stream) && !isReadableFinished(stream)) {
-            callback.call(StreamErrors.prematureClose());
+            callback.call(ErrorCode.ERR_STREAM_PREMATURE_CLOSE.make());
             return;
         }
         if (writable && !writableFinished && !isWritableFinished(stream)) {
-            callback.call(StreamErrors.prematureClose());
+            callback.call(ErrorCode.ERR_STREAM_PREMATURE_CLOSE.make());
             return;
         }
         callback.call(null);

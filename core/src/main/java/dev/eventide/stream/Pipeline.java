@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +65,7 @@ final class Pipeline {
                 return;
             }
             finished[0] = true;
-            destroyStream(stream, err != null ? err : StreamErrors.destroyed("pipe"));
+            destroyStream(stream, err != null ? err : ErrorCode.ERR_STREAM_DESTROYED.make("pipe"));
         };
     }
 
@@ -81,7 +82,7 @@ final class Pipeline {
         dst.on("close", args -> {
             if (!ended[0]) {
                 // The destination closed before the source completed.
-                finish(StreamErrors.prematureClose());
+                finish(ErrorCode.ERR_STREAM_PREMATURE_CLOSE.make());
             }
         });
         src.pipe(dst, false);

@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.events.AsyncIterator;
 import dev.eventide.events.IterResult;
@@ -74,7 +75,7 @@ final class ReadableFrom {
                 Object value = it.next();
                 if (value == null) {
                     reading[0] = false;
-                    throw StreamErrors.nullValues();
+                    throw ErrorCode.ERR_STREAM_NULL_VALUES.make();
                 }
                 if (!readable.push(value)) {
                     reading[0] = false;
@@ -113,7 +114,7 @@ final class ReadableFrom {
                 readable.push(null);
             } else if (r.value() == null) {
                 reading[0] = false;
-                readable.destroy(StreamErrors.nullValues());
+                readable.destroy(ErrorCode.ERR_STREAM_NULL_VALUES.make());
             } else if (readable.push(r.value())) {
                 nextAsync(readable, it, reading);
             } else {

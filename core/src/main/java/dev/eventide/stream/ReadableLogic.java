@@ -1,5 +1,7 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.Errors;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.buffer.Encoding;
 
@@ -42,7 +44,7 @@ final class ReadableLogic {
             }
         }
         if (st.ended) {
-            s.errorOrDestroy(StreamErrors.pushAfterEof(), false);
+            s.errorOrDestroy(ErrorCode.ERR_STREAM_PUSH_AFTER_EOF.make(), false);
             return false;
         }
         if (st.destroyed || st.errored != null) {
@@ -75,7 +77,8 @@ final class ReadableLogic {
         if (chunk instanceof byte[] array) {
             return new Object[] {Bytes.wrap(array), ""};
         }
-        s.errorOrDestroy(StreamErrors.invalidChunk(chunk, "string or an instance of Bytes or byte[]"), false);
+        s.errorOrDestroy(Errors.invalidArgType("chunk", "of type string or an instance of Bytes or byte[]", chunk),
+                false);
         return null;
     }
 
@@ -96,7 +99,7 @@ final class ReadableLogic {
             }
         }
         if (st.endEmitted) {
-            s.errorOrDestroy(StreamErrors.unshiftAfterEnd(), false);
+            s.errorOrDestroy(ErrorCode.ERR_STREAM_UNSHIFT_AFTER_END_EVENT.make(), false);
         } else if (st.destroyed || st.errored != null) {
             return false;
         } else {

@@ -1,6 +1,6 @@
 package dev.eventide.stream;
 
-import dev.eventide.errors.NodeError;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.events.AsyncIterator;
 import dev.eventide.events.IterResult;
 import dev.eventide.promise.Deferred;
@@ -99,7 +99,7 @@ final class ReadableOperators {
             });
         }).then(v -> {
             if (!has[0]) {
-                throw new NodeError("ERR_MISSING_ARGS", "Reduce of an empty stream requires an initial value");
+                throw ErrorCode.ERR_MISSING_ARGS.withMessage("Reduce of an empty stream requires an initial value");
             }
             return acc[0];
         });
@@ -290,6 +290,6 @@ final class ReadableOperators {
         if (value instanceof Thenable<?>) {
             throw dev.eventide.errors.Errors.invalidArgType("value", "an iterable", value);
         }
-        throw new NodeError("ERR_INVALID_ARG_TYPE", "flatMap: " + value + " is not iterable");
+        throw ErrorCode.ERR_INVALID_ARG_TYPE.withMessage("flatMap: " + value + " is not iterable");
     }
 }

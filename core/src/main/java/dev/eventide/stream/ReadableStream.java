@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.StringDecoder;
 import dev.eventide.events.AsyncIterator;
 import dev.eventide.events.EventEmitter;
@@ -69,7 +70,7 @@ public class ReadableStream extends StreamBase {
             return;
         }
         if (options.read == null) {
-            throw StreamErrors.notImplemented("_read()");
+            throw ErrorCode.ERR_METHOD_NOT_IMPLEMENTED.make("_read()");
         }
         try {
             options.read.read(this, size);

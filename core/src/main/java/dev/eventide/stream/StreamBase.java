@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.errors.Errors;
 import dev.eventide.events.EventEmitter;
@@ -141,7 +142,7 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
             } else if (hasWritev) {
                 _writev(List.of(new StreamChunk(chunk, encoding)), callback);
             } else {
-                throw StreamErrors.notImplemented("_write()");
+                throw ErrorCode.ERR_METHOD_NOT_IMPLEMENTED.make("_write()");
             }
         } catch (Exception e) {
             throw sneaky(e);
@@ -152,7 +153,7 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
     protected void _writev(List<StreamChunk> chunks, StreamCallback callback) {
         try {
             if (options.writev == null) {
-                throw StreamErrors.notImplemented("_writev()");
+                throw ErrorCode.ERR_METHOD_NOT_IMPLEMENTED.make("_writev()");
             }
             options.writev.writev(chunks, callback);
         } catch (Exception e) {

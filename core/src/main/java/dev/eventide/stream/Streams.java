@@ -1,5 +1,7 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.Errors;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import dev.eventide.promise.Deferred;
 import dev.eventide.promise.Promise;
@@ -44,7 +46,7 @@ public final class Streams {
      */
     public static StreamBase pipeline(List<? extends StreamBase> streams, StreamCallback callback) {
         if (streams.size() < 2) {
-            throw StreamErrors.missingArgs("streams");
+            throw Errors.missingArgs("streams");
         }
         return new Pipeline(new ArrayList<>(streams), callback).run();
     }
@@ -99,7 +101,7 @@ public final class Streams {
     }
 
     static boolean isPrematureClose(Throwable err) {
-        return err instanceof NodeError n && "ERR_STREAM_PREMATURE_CLOSE".equals(n.code());
+        return ErrorCode.ERR_STREAM_PREMATURE_CLOSE.is(err);
     }
 
     static boolean isAbort(Throwable err) {

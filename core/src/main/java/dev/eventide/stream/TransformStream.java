@@ -1,5 +1,7 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
+
 /**
  * Node's stream.Transform: a duplex stream whose output is computed from its input by
  * {@code _transform} (and {@code _flush} at the end). A written chunk's callback is held back
@@ -41,7 +43,7 @@ public class TransformStream extends DuplexStream {
     /** Turns one chunk into output: push() it, or hand it to {@code callback}. */
     protected void _transform(Object chunk, String encoding, TransformCallback callback) {
         if (options.transform == null) {
-            throw StreamErrors.notImplemented("_transform()");
+            throw ErrorCode.ERR_METHOD_NOT_IMPLEMENTED.make("_transform()");
         }
         try {
             options.transform.transform(this, chunk, encoding, callback);

@@ -1,5 +1,7 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.Errors;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.buffer.Encoding;
 import dev.eventide.stream.WritableState.AfterWriteTick;
@@ -27,13 +29,13 @@ final class WritableLogic {
         WritableState state = s.writableState;
         StreamCallback callback = cb == null ? StreamBase.NOP : cb;
         if (chunk == null) {
-            throw StreamErrors.nullValues();
+            throw ErrorCode.ERR_STREAM_NULL_VALUES.make();
         }
         if (!state.objectMode) {
             if (encoding == null) {
                 encoding = state.defaultEncoding;
             } else if (!"buffer".equals(encoding) && !Bytes.isEncoding(encoding)) {
-                throw StreamErrors.unknownEncoding(encoding);
+                throw ErrorCode.ERR_UNKNOWN_ENCODING.make(encoding);
             }
             if (chunk instanceof String str) {
                 if (state.decodeStrings) {
@@ -46,14 +48,14 @@ final class WritableLogic {
                 chunk = Bytes.wrap(array);
                 encoding = "buffer";
             } else {
-                throw StreamErrors.invalidChunk(chunk, "string or an instance of Bytes or byte[]");
+                throw Errors.invalidArgType("chunk", "of type string or an instance of Bytes or byte[]", chunk);
             }
         }
         Throwable err = null;
         if (state.ending) {
-            err = StreamErrors.writeAfterEnd();
+            err = ErrorCode.ERR_STREAM_WRITE_AFTER_END.make();
         } else if (state.destroyed) {
-            err = StreamErrors.destroyed("write");
+            err = ErrorCode.ERR_STREAM_DESTROYED.make("write");
         }
         if (err != null) {
             Throwable e = err;
@@ -101,7 +103,7 @@ final class WritableLogic {
         state.sync = true;
         state.expectWriteCb = true;
         if (state.destroyed) {
-            s.onwrite().call(StreamErrors.destroyed("write"));
+            s.onwrite().call(ErrorCode.ERR_STREAM_DESTROYED.make("write"));
         } else if (writev) {
             @SuppressWarnings("unchecked")
             List<StreamChunk> chunks = (List<StreamChunk>) chunk;
@@ -116,7 +118,7 @@ final class WritableLogic {
     static void onwrite(StreamBase s, Throwable er) {
         WritableState state = s.writableState;
         if (!state.expectWriteCb) {
-            s.errorOrDestroy(StreamErrors.multipleCallback(), false);
+            s.errorOrDestroy(ErrorCode.ERR_MULTIPLE_CALLBACK.make(), false);
             return;
         }
         boolean sync = state.sync;
@@ -225,12 +227,14 @@ final class WritableLogic {
             for (int n = state.bufferedIndex; n < state.buffered.size(); ++n) {
                 WriteRequest req = state.buffered.get(n);
                 state.length -= state.objectMode ? 1 : StreamBase.chunkLength(req.chunk());
-                req.callback().call(state.errored != null ? state.errored : StreamErrors.destroyed("write"));
+                req.callback().call(state.errored != null ? state.errored
+                        : ErrorCode.ERR_STREAM_DESTROYED.make("write"));
             }
         }
         if (state.onFinished != null) {
             // Made only when someone waits: every destroyed stream passes here, most with no one.
-            callFinishedCallbacks(state, state.errored != null ? state.errored : StreamErrors.destroyed("end"));
+            callFinishedCallbacks(state, state.errored != null ? state.errored
+                    : ErrorCode.ERR_STREAM_DESTROYED.make("end"));
         }
         resetBuffer(state);
     }
@@ -325,9 +329,9 @@ final class WritableLogic {
             finishMaybe(s, state, true);
             state.ended = true;
         } else if (state.finished) {
-            err = StreamErrors.alreadyFinished("end");
+            err = ErrorCode.ERR_STREAM_ALREADY_FINISHED.make("end");
         } else if (state.destroyed) {
-            err = StreamErrors.destroyed("end");
+            err = ErrorCode.ERR_STREAM_DESTROYED.make("end");
         }
         if (cb != null) {
             endCallback(s, state, err, cb);
@@ -357,7 +361,7 @@ final class WritableLogic {
 
     private static void onFinal(StreamBase s, WritableState state, Throwable err) {
         if (state.prefinished) {
-            s.errorOrDestroy(err != null ? err : StreamErrors.multipleCallback(), false);
+            s.errorOrDestroy(err != null ? err : ErrorCode.ERR_MULTIPLE_CALLBACK.make(), false);
             return;
         }
         state.pendingcb--;

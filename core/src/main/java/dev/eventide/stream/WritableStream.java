@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 
 /**
@@ -71,7 +72,7 @@ public class WritableStream extends StreamBase {
     public WritableStream setDefaultEncoding(String encoding) {
         String enc = encoding == null ? null : encoding.toLowerCase(java.util.Locale.ROOT);
         if (enc == null || !Bytes.isEncoding(enc)) {
-            throw StreamErrors.unknownEncoding(encoding);
+            throw ErrorCode.ERR_UNKNOWN_ENCODING.make(encoding);
         }
         writableState.defaultEncoding = enc;
         return this;
@@ -79,7 +80,7 @@ public class WritableStream extends StreamBase {
 
     /** Writing to a writable-only stream's pipe() is an error, as in Node. */
     public void pipe() {
-        errorOrDestroy(StreamErrors.cannotPipe(), false);
+        errorOrDestroy(ErrorCode.ERR_STREAM_CANNOT_PIPE.make(), false);
     }
 
     public WritableState writableState() {

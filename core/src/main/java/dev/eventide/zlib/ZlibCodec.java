@@ -1,5 +1,6 @@
 package dev.eventide.zlib;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.errors.Errors;
 import java.util.function.Consumer;
@@ -153,7 +154,7 @@ public abstract sealed class ZlibCodec permits Compressor, Decompressor {
         }
         produced += n;
         if (produced > limit) {
-            throw ZlibErrors.tooLarge(limit == Long.MAX_VALUE ? ZlibSettings.NODE_MAX_LENGTH : limit);
+            throw ErrorCode.ERR_BUFFER_TOO_LARGE.make(limit == Long.MAX_VALUE ? ZlibSettings.NODE_MAX_LENGTH : limit);
         }
         Bytes chunk = Bytes.wrap(out, outOff, n);
         outOff += n;

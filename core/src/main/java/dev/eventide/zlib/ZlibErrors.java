@@ -1,13 +1,15 @@
 package dev.eventide.zlib;
 
 import dev.eventide.buffer.Bytes;
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.Errors;
 import dev.eventide.errors.NodeError;
 
 /**
- * The zlib package's errors with Node's codes and message shapes: zlib's own failures
- * ({@link ZlibError}), ERR_BUFFER_TOO_LARGE, and the option checks' ERR_OUT_OF_RANGE /
- * ERR_INVALID_ARG_TYPE (Node says "property" for {@code options.x}). Stateless; any thread.
+ * The zlib package's errors: zlib's own failures ({@link ZlibError}, with zlib's codes), and
+ * the argument shaping for the option checks' ERR_OUT_OF_RANGE / ERR_INVALID_ARG_TYPE (Node
+ * says "property" for {@code options.x}); those codes and templates are ErrorCode's.
+ * Stateless; any thread.
  */
 final class ZlibErrors {
     private ZlibErrors() {}
@@ -29,11 +31,6 @@ final class ZlibErrors {
         return new ZlibError("Z_STREAM_ERROR", ZlibConstants.Z_STREAM_ERROR, message);
     }
 
-    /** Node: {@code Cannot create a Buffer larger than N bytes} (a RangeError in Node). */
-    static NodeError tooLarge(long limit) {
-        return new NodeError("ERR_BUFFER_TOO_LARGE", "Cannot create a Buffer larger than " + limit + " bytes");
-    }
-
     /** Node's ERR_OUT_OF_RANGE for {@code options.x}: {@code >= lo and <= hi}. */
     static NodeError outOfRange(String name, String range, Object received) {
         return Errors.outOfRange(name, range, format(received));
@@ -42,8 +39,7 @@ final class ZlibErrors {
     /** Node's ERR_INVALID_ARG_TYPE; names with a dot are properties, as in Node's message. */
     static NodeError invalidType(String name, String expected, Object actual) {
         String kind = name.contains(".") ? "property" : "argument";
-        return new NodeError("ERR_INVALID_ARG_TYPE",
-                "The \"" + name + "\" " + kind + " must be " + expected + ". Received " + describe(actual));
+        return ErrorCode.ERR_INVALID_ARG_TYPE.make(name, kind, expected, describe(actual));
     }
 
     /** The data argument of gzipSync and friends was not a string or bytes. */

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -129,8 +130,7 @@ public final class BodyParsers {
         };
         Charset cs = allowed ? lookup(name) : null;
         if (cs == null) {
-            throw new HttpError(415, "ERR_UNSUPPORTED_CHARSET",
-                    "unsupported charset \"" + name.toUpperCase(Locale.ROOT) + "\"");
+            throw new HttpError(415, ErrorCode.ERR_UNSUPPORTED_CHARSET, name.toUpperCase(Locale.ROOT));
         }
         return cs;
     }
@@ -195,7 +195,7 @@ public final class BodyParsers {
         try {
             return req.app().json().read(bytes, off, len);
         } catch (JacksonException e) {
-            throw new HttpError(400, "ERR_BODY_PARSE", "invalid JSON: " + e.getOriginalMessage(), e);
+            throw HttpError.causedBy(e, 400, ErrorCode.ERR_BODY_PARSE, "invalid JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -211,6 +211,7 @@ public final class BodyParsers {
             }
             break;
         }
-        throw new HttpError(400, "ERR_BODY_PARSE", "invalid JSON: strict mode accepts only an object or an array");
+        throw new HttpError(400, ErrorCode.ERR_BODY_PARSE,
+                "invalid JSON: strict mode accepts only an object or an array");
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.events.Listener;
 import dev.eventide.http.IncomingMessage;
@@ -44,8 +45,8 @@ final class BodyReader {
     private boolean settled;
     private final Listener onData = args -> onWireData((Bytes) args[0]);
     private final Listener onEnd = args -> onWireEnd();
-    private final Listener onAborted = args -> failWith(400, "ERR_BODY_ABORTED", "request aborted");
-    private final Listener onError = args -> failWith(400, "ERR_BODY_ABORTED", "request stream error");
+    private final Listener onAborted = args -> failWith(400, ErrorCode.ERR_BODY_ABORTED, "aborted");
+    private final Listener onError = args -> failWith(400, ErrorCode.ERR_BODY_ABORTED, "stream error");
 
     private BodyReader(WebRequest req, WebResponse res, long limit, Consumer<Bytes> done, Consumer<HttpError> fail) {
         this.req = req;
@@ -65,12 +66,12 @@ final class BodyReader {
         String encoding = contentEncoding();
         expected = contentLength();
         if (expected > limit && encoding.equals("identity")) {
-            failWith(413, "ERR_BODY_TOO_LARGE", "request entity too large");
+            failWith(413, ErrorCode.ERR_BODY_TOO_LARGE);
             return;
         }
         if (!encoding.equals("identity")) {
             if (!inflate) {
-                failWith(415, "ERR_UNSUPPORTED_ENCODING", "content encoding unsupported");
+                failWith(415, ErrorCode.ERR_UNSUPPORTED_ENCODING, "content encoding unsupported");
                 return;
             }
             inflater = switch (encoding) {
@@ -79,7 +80,7 @@ final class BodyReader {
                 default -> null;
             };
             if (inflater == null) {
-                failWith(415, "ERR_UNSUPPORTED_ENCODING", "unsupported content encoding \"" + encoding + "\"");
+                failWith(415, ErrorCode.ERR_UNSUPPORTED_ENCODING, "unsupported content encoding \"" + encoding + "\"");
                 return;
             }
             hookInflater();
@@ -93,7 +94,7 @@ final class BodyReader {
     private void hookInflater() {
         inflater.on("data", args -> onDecoded((Bytes) args[0]));
         inflater.on("end", args -> finish());
-        inflater.on("error", args -> failWith(400, "ERR_BODY_INFLATE", "invalid " + contentEncoding() + " body"));
+        inflater.on("error", args -> failWith(400, ErrorCode.ERR_BODY_INFLATE, contentEncoding()));
     }
 
     private void onWireData(Bytes chunk) {
@@ -103,7 +104,7 @@ final class BodyReader {
         received += chunk.length();
         // Compressed input counts too: a stream of empty deflate blocks decodes to nothing forever.
         if (received > limit) {
-            failWith(413, "ERR_BODY_TOO_LARGE", "request entity too large");
+            failWith(413, ErrorCode.ERR_BODY_TOO_LARGE);
             return;
         }
         if (inflater == null) {
@@ -124,7 +125,7 @@ final class BodyReader {
         }
         decoded += chunk.length();
         if (decoded > limit) {
-            failWith(413, "ERR_BODY_TOO_LARGE", "request entity too large");
+            failWith(413, ErrorCode.ERR_BODY_TOO_LARGE);
             return;
         }
         chunks.add(chunk);
@@ -135,7 +136,7 @@ final class BodyReader {
             return;
         }
         if (expected >= 0 && received != expected) {
-            failWith(400, "ERR_BODY_SIZE_MISMATCH", "request size did not match content length");
+            failWith(400, ErrorCode.ERR_BODY_SIZE_MISMATCH);
         } else if (inflater != null) {
             inflater.end();
         } else {
@@ -152,7 +153,7 @@ final class BodyReader {
         done.accept(Bytes.concat(chunks, (int) decoded));
     }
 
-    private void failWith(int status, String code, String message) {
+    private void failWith(int status, ErrorCode code, Object... args) {
         if (settled) {
             return;
         }
@@ -167,7 +168,7 @@ final class BodyReader {
             in.pause();
             res.set("Connection", "close");
         }
-        fail.accept(new HttpError(status, code, message));
+        fail.accept(new HttpError(status, code, args));
     }
 
     private void unhook() {

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -231,7 +232,7 @@ public final class ContentSecurityPolicy {
     }
 
     static NodeError invalid(String message) {
-        return new NodeError("ERR_INVALID_ARG_VALUE", message);
+        return ErrorCode.ERR_INVALID_ARG_VALUE.withMessage(message);
     }
 
     static String quote(String s) {

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import com.google.re2j.Pattern;
 import dev.eventide.errors.NodeError;
 import java.util.ArrayList;
@@ -227,6 +228,6 @@ public final class Cors {
     }
 
     private static NodeError invalid(String message) {
-        return new NodeError("ERR_INVALID_ARG_VALUE", message);
+        return ErrorCode.ERR_INVALID_ARG_VALUE.withMessage(message);
     }
 }

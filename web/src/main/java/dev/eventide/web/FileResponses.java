@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -28,13 +29,14 @@ final class FileResponses {
                 return;
             }
             if (parsed.hasDotfile()) {
-                done.accept(new HttpError(404, "ERR_NOT_FOUND", "Not Found"));
+                done.accept(new HttpError(404, ErrorCode.ERR_NOT_FOUND));
                 return;
             }
             file = parsed.under(Path.of(root));
         } else {
             if (!Path.of(path).isAbsolute()) {
-                throw new NodeError("ERR_INVALID_ARG_VALUE", "path must be absolute or specify root to res.sendFile");
+                throw ErrorCode.ERR_INVALID_ARG_VALUE.withMessage(
+                        "path must be absolute or specify root to res.sendFile");
             }
             file = Path.of(path);
         }
@@ -50,7 +52,7 @@ final class FileResponses {
         if (err == null) {
             return;
         }
-        if (err instanceof HttpError h && h.code().equals("ERR_IS_DIRECTORY")) {
+        if (err instanceof HttpError h && h.is(ErrorCode.ERR_IS_DIRECTORY)) {
             err = null; // Express: next() for a directory
         } else if (err instanceof NodeError n && "ECONNABORTED".equals(n.code())) {
             return; // the client left: nobody to answer

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import dev.eventide.fs.FileReadStream;
 import dev.eventide.fs.FileStreamOptions;
@@ -42,17 +43,17 @@ public final class FileSender {
     public static void send(WebRequest req, WebResponse res, Path path, SendOptions opts, Consumer<Throwable> done) {
         Consumer<Throwable> once = once(done);
         if (res.headersSent()) {
-            once.accept(new HttpError(500, "ERR_HTTP_HEADERS_SENT", "Can't set headers after they are sent."));
+            once.accept(new HttpError(500, ErrorCode.ERR_HTTP_HEADERS_SENT.code(), "Can't set headers after they are sent."));
             return;
         }
         Fs.stat(path.toString(), (err, stat) -> {
             if (err != null) {
                 once.accept(statError(err));
             } else if (stat.isDirectory()) {
-                once.accept(new HttpError(404, "ERR_IS_DIRECTORY", "Not Found"));
+                once.accept(new HttpError(404, ErrorCode.ERR_IS_DIRECTORY));
             } else if (!stat.isFile()) {
                 // A FIFO or a device would block a pool thread on open or read: never served.
-                once.accept(new HttpError(404, "ERR_NOT_FOUND", "Not Found"));
+                once.accept(new HttpError(404, ErrorCode.ERR_NOT_FOUND));
             } else {
                 serve(req, res, path, stat, opts, once);
             }
@@ -63,9 +64,9 @@ public final class FileSender {
     static HttpError statError(Throwable err) {
         String code = err instanceof NodeError n ? n.code() : "";
         return switch (code) {
-            case "ENOENT", "ENOTDIR", "ENAMETOOLONG", "ELOOP" -> new HttpError(404, "ERR_NOT_FOUND", "Not Found", err);
-            case "EACCES", "EPERM" -> new HttpError(403, "ERR_FORBIDDEN", "Forbidden", err);
-            default -> new HttpError(500, "ERR_FILE_STAT", "Internal Server Error", err);
+            case "ENOENT", "ENOTDIR", "ENAMETOOLONG", "ELOOP" -> HttpError.causedBy(err, 404, ErrorCode.ERR_NOT_FOUND);
+            case "EACCES", "EPERM" -> HttpError.causedBy(err, 403, ErrorCode.ERR_FORBIDDEN);
+            default -> HttpError.causedBy(err, 500, ErrorCode.ERR_FILE_STAT);
         };
     }
 
@@ -76,7 +77,7 @@ public final class FileSender {
         String lastModified = res.get("Last-Modified");
         if (Freshness.conditional(req)) {
             if (Freshness.preconditionFailed(req, etag, lastModified)) {
-                done.accept(new HttpError(412, "ERR_PRECONDITION_FAILED", "Precondition Failed"));
+                done.accept(new HttpError(412, ErrorCode.ERR_PRECONDITION_FAILED));
                 return;
             }
             int status = res.statusCode();
@@ -113,7 +114,7 @@ public final class FileSender {
         RangeHeader.Result ranges = RangeHeader.parse(size, header);
         if (ranges.kind() == RangeHeader.Kind.UNSATISFIABLE) {
             res.set("Content-Range", RangeHeader.unsatisfied(size));
-            done.accept(new HttpError(416, "ERR_RANGE_NOT_SATISFIABLE", "Range Not Satisfiable")
+            done.accept(new HttpError(416, ErrorCode.ERR_RANGE_NOT_SATISFIABLE)
                     .header("Content-Range", RangeHeader.unsatisfied(size)));
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class FormParser {
         int pairs = 1;
         for (int i = 0; i < body.length(); i++) {
             if (body.charAt(i) == '&' && ++pairs > o.parameterLimit) {
-                throw new HttpError(413, "ERR_TOO_MANY_PARAMETERS", "too many parameters");
+                throw new HttpError(413, ErrorCode.ERR_TOO_MANY_PARAMETERS);
             }
         }
         int start = 0;
@@ -106,7 +107,7 @@ final class FormParser {
             group = nextGroup(key, group[1] + 1);
         }
         if (group != null) {
-            throw new HttpError(400, "ERR_BODY_PARSE", "the input exceeded the depth (" + depth + ")");
+            throw new HttpError(400, ErrorCode.ERR_BODY_PARSE, "the input exceeded the depth (" + depth + ")");
         }
         return keys;
     }

@@ -1,5 +1,7 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
+
 /**
  * An error that carries an HTTP status (http-errors' shape): the default error handler answers
  * with its status, and for a 4xx with its message, since the client caused it. A stable
@@ -17,6 +19,16 @@ public class HttpError extends RuntimeException {
         this(status, code, message, null);
     }
 
+    /** An error of the catalogue: its message is the code's template filled with {@code args}. */
+    public HttpError(int status, ErrorCode code, Object... args) {
+        this(status, code.code(), code.message(args), null);
+    }
+
+    /** An error of the catalogue caused by {@code cause} (a factory: a constructor would be ambiguous). */
+    public static HttpError causedBy(Throwable cause, int status, ErrorCode code, Object... args) {
+        return new HttpError(status, code.code(), code.message(args), cause);
+    }
+
     public HttpError(int status, String code, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
@@ -30,6 +42,11 @@ public class HttpError extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Whether this error has the catalogue's {@code code}. */
+    public boolean is(ErrorCode code) {
+        return code.code().equals(this.code);
     }
 
     /** Headers the default error handler sets on the answer (finalhandler applies err.headers). */

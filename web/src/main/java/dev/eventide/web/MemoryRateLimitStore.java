@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Timeout;
@@ -53,7 +54,7 @@ public final class MemoryRateLimitStore implements RateLimitStore {
     @Override
     public void init(Config config) {
         if (initialised) {
-            throw new NodeError("ERR_INVALID_STATE", "Invalid state: this MemoryRateLimitStore already serves"
+            throw ErrorCode.ERR_INVALID_STATE.make("this MemoryRateLimitStore already serves"
                     + " a rateLimit middleware; give each middleware its own store");
         }
         initialised = true;
@@ -135,6 +136,6 @@ public final class MemoryRateLimitStore implements RateLimitStore {
     }
 
     private static NodeError invalid(String message) {
-        return new NodeError("ERR_INVALID_ARG_VALUE", message);
+        return ErrorCode.ERR_INVALID_ARG_VALUE.withMessage(message);
     }
 }

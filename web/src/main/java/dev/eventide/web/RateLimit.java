@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -271,6 +272,6 @@ public final class RateLimit {
     }
 
     private static NodeError invalid(String message) {
-        return new NodeError("ERR_INVALID_ARG_VALUE", message);
+        return ErrorCode.ERR_INVALID_ARG_VALUE.withMessage(message);
     }
 }

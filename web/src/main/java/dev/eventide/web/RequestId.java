@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.crypto.Crypto;
 import dev.eventide.errors.NodeError;
 import java.util.function.Supplier;
@@ -102,6 +103,6 @@ public final class RequestId {
     }
 
     private static NodeError invalid(String message) {
-        return new NodeError("ERR_INVALID_ARG_VALUE", message);
+        return ErrorCode.ERR_INVALID_ARG_VALUE.withMessage(message);
     }
 }

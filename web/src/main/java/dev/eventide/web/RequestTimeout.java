@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Timeout;
 
@@ -7,7 +8,7 @@ import dev.eventide.loop.Timeout;
  * The request timeout middleware ({@code Web.timeout(ms)}), connect-timeout's behaviour: after
  * {@code ms}, if the response has not started, the request is marked ({@code req.attr("timedout")}
  * is true), 'timeout' is emitted on the raw request with the delay, and (unless
- * {@code respond(false)}) {@code next(HttpError(503, "ERR_RESPONSE_TIMEOUT", "Response timeout"))}
+ * {@code respond(false)}) {@code next(HttpError(503, ERR_RESPONSE_TIMEOUT))}
  * is called once, so the application's error handlers answer 503. The timer is cleared when the response
  * finishes or the connection closes; a response whose headers went out in time is left alone.
  *
@@ -77,7 +78,7 @@ public final class RequestTimeout {
         if (!respond) {
             return;
         }
-        toErrorHandlers(req, res, new HttpError(503, "ERR_RESPONSE_TIMEOUT", "Response timeout"));
+        toErrorHandlers(req, res, new HttpError(503, ErrorCode.ERR_RESPONSE_TIMEOUT));
     }
 
     /**

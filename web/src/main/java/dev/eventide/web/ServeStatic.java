@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.errors.NodeError;
 import dev.eventide.fs.Fs;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ public final class ServeStatic {
         StaticPaths.Parsed parsed = StaticPaths.parse(urlPath); // throws 400/403 to the error handlers
         if (parsed.hasDotfile() && opts.dotfiles != Dotfiles.ALLOW) {
             if (opts.dotfiles == Dotfiles.DENY) {
-                next.call(new HttpError(403, "ERR_DOTFILE", "Forbidden"));
+                next.call(new HttpError(403, ErrorCode.ERR_DOTFILE));
             } else {
                 notFound(next, null);
             }
@@ -166,7 +167,7 @@ public final class ServeStatic {
         if (opts.fallthrough) {
             next.call();
         } else {
-            next.call(new HttpError(404, "ERR_NOT_FOUND", "Not Found", cause));
+            next.call(HttpError.causedBy(cause, 404, ErrorCode.ERR_NOT_FOUND));
         }
     }
 
@@ -234,7 +235,7 @@ public final class ServeStatic {
             Fs.promises().realpath(path.toString()).subscribe(p -> {
                 Path target = Path.of(p);
                 if (!target.startsWith(real)) {
-                    next.call(new HttpError(403, "ERR_OUTSIDE_ROOT", "Forbidden: the file is outside the root"));
+                    next.call(new HttpError(403, ErrorCode.ERR_OUTSIDE_ROOT));
                     return;
                 }
                 SendOptions send = opts.send.copy();
@@ -254,9 +255,9 @@ public final class ServeStatic {
             if (err == null || err instanceof NodeError n && "ECONNABORTED".equals(n.code())) {
                 return;
             }
-            if (err instanceof HttpError h && h.code().equals("ERR_IS_DIRECTORY")) {
+            if (err instanceof HttpError h && h.is(ErrorCode.ERR_IS_DIRECTORY)) {
                 isDirectory.accept(err);
-            } else if (err instanceof HttpError h && h.code().equals("ERR_NOT_FOUND")) {
+            } else if (err instanceof HttpError h && h.is(ErrorCode.ERR_NOT_FOUND)) {
                 missing.accept(err);
             } else {
                 next.call(err); // the file exists: its errors (412, 416, 403, 500) are forwarded, as serve-static does

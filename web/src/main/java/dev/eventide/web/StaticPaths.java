@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -44,12 +45,12 @@ final class StaticPaths {
     static Parsed parse(String urlPath) {
         String decoded = decode(urlPath);
         if (decoded.indexOf('\0') >= 0) {
-            throw new HttpError(400, "ERR_BAD_PATH", "Bad Request: NUL byte in path");
+            throw new HttpError(400, ErrorCode.ERR_BAD_PATH, "NUL byte in path");
         }
         List<String> segments = new ArrayList<>();
         for (String s : decoded.split("[/\\\\]")) {
             if (s.equals("..")) {
-                throw new HttpError(403, "ERR_PATH_TRAVERSAL", "Forbidden: path leaves the root");
+                throw new HttpError(403, ErrorCode.ERR_PATH_TRAVERSAL);
             }
             if (!s.isEmpty() && !s.equals(".")) {
                 segments.add(s);
@@ -96,7 +97,7 @@ final class StaticPaths {
     }
 
     private static HttpError malformed() {
-        return new HttpError(400, "ERR_BAD_PATH", "Bad Request: malformed percent-encoding in path");
+        return new HttpError(400, ErrorCode.ERR_BAD_PATH, "malformed percent-encoding in path");
     }
 
     /** A Location for "path + /": leading slashes collapsed (no "//host" open redirect), unsafe characters encoded. */

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,7 +25,7 @@ final class UriCodec {
         }
         String decoded = decodeComponent(raw);
         if (decoded == null) {
-            throw new HttpError(400, "ERR_INVALID_URL_PARAM", "Failed to decode param '" + raw + "'");
+            throw new HttpError(400, ErrorCode.ERR_INVALID_URL_PARAM, raw);
         }
         return decoded;
     }

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -131,8 +132,8 @@ public final class Validate {
             return;
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("code", "ERR_VALIDATION");
-        answer.put("message", "request validation failed");
+        answer.put("code", ErrorCode.ERR_VALIDATION.code());
+        answer.put("message", ErrorCode.ERR_VALIDATION.message());
         answer.put("errors", errors);
         res.status(400).json(answer);
     }

@@ -1,5 +1,6 @@
 package dev.eventide.web;
 
+import dev.eventide.errors.ErrorCode;
 import dev.eventide.buffer.Bytes;
 import dev.eventide.http.Http;
 import dev.eventide.http.ServerResponse;
@@ -401,7 +402,7 @@ public class WebResponse {
         } else if (actions.containsKey("default")) {
             actions.get("default").run();
         } else {
-            throw new HttpError(406, "ERR_NOT_ACCEPTABLE", "Not Acceptable");
+            throw new HttpError(406, ErrorCode.ERR_NOT_ACCEPTABLE);
         }
         return this;
     }

@@ -1,5 +1,7 @@
 package dev.eventide.crypto.bc;
 
+import dev.eventide.errors.ErrorCode;
+import dev.eventide.errors.Errors;
 import dev.eventide.errors.NodeError;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.WorkKind;
@@ -79,22 +81,22 @@ public final class Bcrypt {
 
     private static void check(String password, int cost) {
         if (password == null) {
-            throw new NodeError("ERR_INVALID_ARG_TYPE", "The \"password\" argument must be of type string. Received null");
+            throw Errors.invalidArgType("password", "of type string", null);
         }
         if (cost < 4 || cost > 31) {
-            throw new NodeError("ERR_OUT_OF_RANGE",
-                    "The value of \"cost\" is out of range. It must be >= 4 && <= 31. Received " + cost);
+            throw Errors.outOfRange("cost", ">= 4 && <= 31", cost);
         }
     }
 
     private static void checkHash(String password, String hash) {
         check(password, DEFAULT_COST);
         if (hash == null || !FORMAT.matcher(hash).matches()) {
-            throw new NodeError("ERR_INVALID_ARG_VALUE", "The argument 'hash' is not a bcrypt hash ($2a$, $2b$ or $2y$)");
+            throw ErrorCode.ERR_INVALID_ARG_VALUE.withMessage(
+                    "The argument 'hash' is not a bcrypt hash ($2a$, $2b$ or $2y$)");
         }
         int cost = Integer.parseInt(hash.substring(4, 6));
         if (cost < 4 || cost > MAX_VERIFY_COST) {
-            throw new NodeError("ERR_OUT_OF_RANGE",
+            throw ErrorCode.ERR_OUT_OF_RANGE.withMessage(
                     "The bcrypt cost " + cost + " is out of range. It must be >= 4 && <= " + MAX_VERIFY_COST);
         }
     }
