@@ -3,10 +3,10 @@ package dev.eventide.loop;
 import dev.eventide.errors.Errors;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One event loop, with Node's phases and microtask rules. Runs on the thread that calls
@@ -43,18 +43,8 @@ public final class EventLoop implements Executor {
     private final ExitControl exits = new ExitControl(this);
     private volatile boolean finished;
     /** See {@link #callbackSequence()}; written with opaque stores (no fence on the hot path). */
-    private long callbackSeq;
+    private final AtomicLong callbackSeq = new AtomicLong();
     private long loopCount;
-
-    private static final java.lang.invoke.VarHandle SEQ;
-
-    static {
-        try {
-            SEQ = java.lang.invoke.MethodHandles.lookup().findVarHandle(EventLoop.class, "callbackSeq", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private EventLoop(LoopClock clock, List<String> argv) {
         this.clock = clock;
@@ -135,10 +125,8 @@ public final class EventLoop implements Executor {
     }
 
     private LoopHooks loadHooks() {
-        for (LoopHooks.Provider p : ServiceLoader.load(LoopHooks.Provider.class, EventLoop.class.getClassLoader())) {
-            return p.create(this);
-        }
-        return LoopHooks.DEFAULTS;
+        return java.util.ServiceLoader.load(LoopHooks.Provider.class, EventLoop.class.getClassLoader()).findFirst()
+                .map(p -> p.create(this)).orElse(LoopHooks.DEFAULTS);
     }
 
     /** libuv's uv_run(UV_RUN_DEFAULT). */
@@ -215,8 +203,8 @@ public final class EventLoop implements Executor {
      * error escaping either goes to uncaughtException handling.
      */
     boolean invoke(Task callback) {
-        long seq = callbackSeq;
-        SEQ.setOpaque(this, seq + 1);
+        long seq = callbackSeq.getPlain();
+        callbackSeq.setOpaque(seq + 1);
         try {
             callback.run();
             microtasks.drain();
@@ -227,7 +215,7 @@ public final class EventLoop implements Executor {
             reportUncaught(t, "uncaughtException");
             return false;
         } finally {
-            SEQ.setOpaque(this, seq + 2);
+            callbackSeq.setOpaque(seq + 2);
         }
     }
 
@@ -253,7 +241,7 @@ public final class EventLoop implements Executor {
      * knows one callback has held the loop that long. Readable from any thread.
      */
     public long callbackSequence() {
-        return (long) SEQ.getOpaque(this);
+        return callbackSeq.getOpaque();
     }
 
     /** Nanoseconds the loop spent waiting in the poll phase (libuv's uv_metrics_idle_time). */
