@@ -108,6 +108,7 @@ public class EventEmitter {
     }
 
     private EventEmitter add(Object event, Listener listener, boolean prepend) {
+        assert onOwnerThread();
         Errors.requireFunction(listener, "listener");
         if (events.containsKey("newListener")) {
             emit("newListener", event, unwrap(listener));
@@ -222,6 +223,7 @@ public class EventEmitter {
      * any. An 'error' with no listener is thrown (after the errorMonitor listeners saw it).
      */
     public boolean emit(Object event, Object... args) {
+        assert onOwnerThread();
         if (isError(event)) {
             Listener[] monitors = events.get(ERROR_MONITOR);
             if (monitors != null) {
@@ -236,6 +238,16 @@ public class EventEmitter {
             return false;
         }
         callAll(event, listeners, args);
+        return true;
+    }
+
+    /**
+     * Whether the calling thread may use this emitter. A plain emitter belongs to no loop and
+     * says yes; a loop-owned one (a stream, a socket) throws ERR_WRONG_THREAD from another
+     * thread. Called in assertions on every add and emit: tests run with -ea and catch a
+     * listener added or an event emitted from the wrong thread, at no cost in production.
+     */
+    protected boolean onOwnerThread() {
         return true;
     }
 

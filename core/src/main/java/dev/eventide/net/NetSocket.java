@@ -236,6 +236,7 @@ public class NetSocket extends DuplexStream implements SocketOwner {
      * response written at once skips the stream's write cycle on the socket.
      */
     public int tryWrite(Bytes data) {
+        eventLoop.checkOwner("NetSocket.tryWrite");
         if (handle == null || connecting || writableLength() != 0 || writableCorked() != 0
                 || writableEnded() || destroyed()) {
             return 0;

@@ -25,6 +25,7 @@ final class ReadableLogic {
     private ReadableLogic() {}
 
     static boolean push(ReadableStream s, ReadableState st, Object chunk, String encoding) {
+        s.loop.checkOwner("A stream's push()");
         if (chunk == null) {
             st.reading = false;
             onEofChunk(s, st);

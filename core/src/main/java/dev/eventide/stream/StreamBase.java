@@ -191,6 +191,7 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
 
     /** Destroys the stream: 'error' (if err) and 'close' follow in a nextTick. */
     public StreamBase destroy(Throwable err, StreamCallback cb) {
+        loop.checkOwner("A stream's destroy()");
         WritableState w = writableState;
         ReadableState r = readableState;
         // Node 20's Writable.destroy: pending callbacks are failed in a tick, only when there are
@@ -218,6 +219,13 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
             callDestroy(err, cb);
         }
         return this;
+    }
+
+    /** Listeners of a stream are added and called on its loop's thread only (checked under -ea). */
+    @Override
+    protected final boolean onOwnerThread() {
+        loop.checkOwner("A stream's listeners");
+        return true;
     }
 
     /** The callback handed to every _write: Node's state.onwrite. */

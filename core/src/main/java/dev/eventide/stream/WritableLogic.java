@@ -26,6 +26,7 @@ final class WritableLogic {
 
     /** Node's _write(): returns Boolean.TRUE/FALSE, or the error when writing is refused. */
     static Object write(StreamBase s, Object chunk, String encoding, StreamCallback cb) {
+        s.loop.checkOwner("A stream's write()");
         WritableState state = s.writableState;
         StreamCallback callback = cb == null ? StreamBase.NOP : cb;
         if (chunk == null) {
@@ -309,6 +310,7 @@ final class WritableLogic {
 
     /** Node's end(chunk, encoding, cb). */
     static void end(StreamBase s, Object chunk, String encoding, StreamCallback cb) {
+        s.loop.checkOwner("A stream's end()");
         WritableState state = s.writableState;
         Throwable err = null;
         if (chunk != null) {
