@@ -189,7 +189,20 @@ final class Utf8 {
      * over a char[] vectorizes (a {@code charAt} loop with an early exit costs several times
      * more). Only when some char reaches 0xD800 is the chunk searched exactly.
      */
+    /** Strings up to this length are scanned with charAt, longer ones in scratch-array chunks. */
+    private static final int SHORT = 64;
+
     private static boolean hasSurrogate(String s) {
+        if (s.length() <= SHORT) {
+            // A short string (a header, a small body) is cheaper to scan in place than to copy
+            // into the thread's scratch array, which costs a ThreadLocal lookup per call.
+            for (int i = 0, n = s.length(); i < n; i++) {
+                if (Character.isSurrogate(s.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         char[] chunk = SCRATCH.get();
         for (int from = 0, n = s.length(); from < n; from += chunk.length) {
             int count = Math.min(chunk.length, n - from);
