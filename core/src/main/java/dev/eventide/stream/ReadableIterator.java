@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.AbortError;
 import dev.eventide.events.AsyncIterator;
 import dev.eventide.events.IterResult;
 import dev.eventide.events.Listener;
@@ -91,7 +92,7 @@ final class ReadableIterator implements AsyncIterator<Object> {
             done = true;
             if (destroyOnReturn) {
                 if (!stream.destroyed() && !stream.readableEnded()) {
-                    stream.destroy(StreamErrors.abort());
+                    stream.destroy(new AbortError());
                 }
             } else {
                 stream.removeListener("readable", onReadable);

@@ -59,9 +59,4 @@ final class StreamErrors {
     static NodeError notImplemented(String method) {
         return Errors.methodNotImplemented(method);
     }
-
-    /** Node's AbortError (name AbortError, code ABORT_ERR). */
-    static NodeError abort() {
-        return new NodeError("ABORT_ERR", "The operation was aborted");
-    }
 }
