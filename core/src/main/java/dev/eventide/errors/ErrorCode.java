@@ -203,12 +203,13 @@ public enum ErrorCode {
 
     /** The error for these arguments. */
     public NodeError make(Object... args) {
-        return new NodeError(this, message(args), null);
+        return withCause(null, args);
     }
 
     /** The error for these arguments, caused by {@code cause}. */
     public NodeError withCause(Throwable cause, Object... args) {
-        return new NodeError(this, message(args), cause);
+        // ABORT_ERR is thrown as its own type, so that callers can catch AbortError.
+        return this == ABORT_ERR ? new AbortError(cause) : new NodeError(this, message(args), cause);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.eventide.events;
 
+import dev.eventide.errors.AbortError;
 import dev.eventide.promise.Deferred;
 import dev.eventide.promise.Promise;
 import java.util.ArrayDeque;
@@ -17,18 +18,30 @@ final class EventIterator implements AsyncIterator<Object[]> {
     private final ArrayDeque<Deferred<IterResult<Object[]>>> unconsumedPromises = new ArrayDeque<>();
     private final Listener eventHandler = this::onEvent;
     private final Listener errorHandler = this::onError;
+    private final Listener abortHandler = this::onAbort;
+    /** The signal that ends the iteration, or null. */
+    private final AbortSignal signal;
     /** An 'error' that arrived while no next() waited; the next next() rejects with it. */
     private Throwable error;
     /** True after an error or close(): next() then answers done. */
     private boolean finished;
 
-    EventIterator(EventEmitter emitter, Object event) {
+    EventIterator(EventEmitter emitter, Object event, AbortSignal signal) {
         this.emitter = emitter;
         this.event = event;
+        this.signal = signal;
         emitter.on(event, eventHandler);
         if (!"error".equals(event)) {
             emitter.on("error", errorHandler);
         }
+        if (signal != null) {
+            signal.addEventListener("abort", abortHandler, true);
+        }
+    }
+
+    /** As Node: an abort is an error (an AbortError whose cause is the reason) that ends the iteration. */
+    private void onAbort(Object... args) {
+        onError(new AbortError(signal.reason()));
     }
 
     private void onEvent(Object... args) {
@@ -75,6 +88,9 @@ final class EventIterator implements AsyncIterator<Object[]> {
     public Promise<IterResult<Object[]>> close() {
         emitter.removeListener(event, eventHandler);
         emitter.removeListener("error", errorHandler);
+        if (signal != null) {
+            signal.removeEventListener("abort", abortHandler);
+        }
         finished = true;
         Deferred<IterResult<Object[]>> d;
         while ((d = unconsumedPromises.poll()) != null) {

@@ -1,6 +1,9 @@
 package dev.eventide.http;
 
+import dev.eventide.errors.AbortError;
 import dev.eventide.errors.ErrorCode;
+import dev.eventide.events.AbortSignal;
+import dev.eventide.events.Events;
 import dev.eventide.loop.Task;
 import dev.eventide.net.NetSocket;
 import java.util.Map;
@@ -57,6 +60,35 @@ public class ClientRequest extends OutgoingMessage {
         }
         // As Node: the socket is asked for in a nextTick, so listeners added now see 'socket'.
         dev.eventide.loop.EventLoop.current().nextTick(this::assignSocket);
+        if (o.signal != null) {
+            watch(o.signal);
+        }
+    }
+
+    /**
+     * Node's signal option (addAbortSignal on the request): an abort destroys the request and its
+     * socket with an AbortError, at once if the signal already aborted.
+     */
+    private void watch(AbortSignal signal) {
+        if (signal.aborted()) {
+            abort(new AbortError(signal.reason()));
+            return;
+        }
+        whenDone(Events.addAbortListener(signal, e -> abort(new AbortError(signal.reason()))));
+    }
+
+    /**
+     * Runs {@code action} once the exchange is over: the response closed, or the request closed
+     * after failing or being aborted. Not at the request's own 'close' alone: ours comes when the
+     * body is sent, before the response, and an abort listener must outlive it.
+     */
+    void whenDone(Runnable action) {
+        once("response", a -> ((IncomingMessage) a[0]).once("close", x -> action.run()));
+        once("close", a -> {
+            if (res == null && (aborted || errored() != null)) {
+                action.run();
+            }
+        });
     }
 
     private void assignSocket() {
@@ -116,11 +148,16 @@ public class ClientRequest extends OutgoingMessage {
 
     /** Node's req.destroy()/abort(): the request will not complete; 'close' follows. */
     public ClientRequest abort() {
+        return abort(null);
+    }
+
+    /** abort() with {@code err} for 'error' (an aborted signal's AbortError); null for none. */
+    ClientRequest abort(Throwable err) {
         aborted = true;
         if (socket != null) {
             socket.destroy();
         }
-        destroy();
+        destroy(err);
         return this;
     }
 

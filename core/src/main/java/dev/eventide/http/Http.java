@@ -1,5 +1,8 @@
 package dev.eventide.http;
 
+import dev.eventide.errors.AbortError;
+import dev.eventide.events.AbortSignal;
+import dev.eventide.events.Events;
 import dev.eventide.promise.Promise;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +66,7 @@ public final class Http {
     }
 
     /**
-     * Fetch: {@code options} gives the method and headers (host, port and path come from the
+     * Fetch: {@code options} gives the method, headers and signal (host, port and path come from the
      * URL), {@code body} is a String, Bytes or null. Redirects are returned, not followed.
      */
     public static Promise<FetchResponse> fetch(String url, RequestOptions options, Object body) {
@@ -72,9 +75,20 @@ public final class Http {
             o.agent(options.agent);
             o.useAgent = options.useAgent;
         }
+        AbortSignal signal = options.signal;
+        if (signal != null && signal.aborted()) {
+            return Promise.reject(signal.reason());
+        }
         return new Promise<>((resolve, reject) -> {
             ClientRequest req = new ClientRequest(o, res -> resolve.accept(new FetchResponse(res, url)));
             req.on("error", a -> reject.accept((Throwable) a[0]));
+            if (signal != null) {
+                // As fetch: the promise rejects with the reason itself; the request dies with it.
+                req.whenDone(Events.addAbortListener(signal, e -> {
+                    reject.accept(signal.reason());
+                    req.abort(new AbortError(signal.reason()));
+                }));
+            }
             if (body == null) {
                 req.end();
             } else {

@@ -1,6 +1,7 @@
 package dev.eventide.http;
 
 import dev.eventide.errors.ErrorCode;
+import dev.eventide.events.AbortSignal;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,8 @@ public final class RequestOptions {
     /** False: a fresh connection closed after the response (Node's agent: false). */
     boolean useAgent = true;
     int timeout;
+    /** Aborting it destroys the request (http.request) or rejects the fetch; null: none. */
+    AbortSignal signal;
 
     /** Options from an http: URL (host, port, path and query). */
     public static RequestOptions of(String url) {
@@ -78,6 +81,15 @@ public final class RequestOptions {
     /** Socket inactivity timeout in ms: 'timeout' is emitted on the request (it is not aborted). */
     public RequestOptions timeout(int ms) {
         this.timeout = ms;
+        return this;
+    }
+
+    /**
+     * Node's {@code signal} option. http.request: aborting it destroys the request and its socket
+     * with an AbortError. fetch: the promise rejects with the signal's reason.
+     */
+    public RequestOptions signal(AbortSignal signal) {
+        this.signal = signal;
         return this;
     }
 }

@@ -1,5 +1,7 @@
 package dev.eventide.net;
 
+import dev.eventide.events.AbortSignal;
+
 /**
  * The options of Node's {@code net.connect(options)} and {@code new net.Socket(options)}, as a
  * fluent builder: {@code new NetConnectOptions().port(80).host("example.com").noDelay(true)}.
@@ -29,6 +31,8 @@ public final class NetConnectOptions {
     Integer highWaterMark;
     Integer readableHighWaterMark;
     Integer writableHighWaterMark;
+    /** Aborting it destroys the socket with an AbortError; null: none. */
+    AbortSignal signal;
 
     /** The TCP port to connect to. */
     public NetConnectOptions port(int port) {
@@ -136,6 +140,12 @@ public final class NetConnectOptions {
 
     public NetConnectOptions writableHighWaterMark(int bytes) {
         this.writableHighWaterMark = bytes;
+        return this;
+    }
+
+    /** Node's {@code signal} option: aborting it destroys the socket with an AbortError. */
+    public NetConnectOptions signal(AbortSignal signal) {
+        this.signal = signal;
         return this;
     }
 }

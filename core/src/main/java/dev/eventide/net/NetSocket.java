@@ -57,6 +57,7 @@ public class NetSocket extends DuplexStream implements SocketOwner {
         settings.noDelay(null, options.noDelay);
         settings.keepAlive(null, options.keepAlive, options.keepAliveInitialDelay);
         on("end", args -> onReadableStreamEnd());
+        ClientAbort.watch(this, options.signal);
     }
 
     /** A socket the server accepted: reading starts at once unless pauseOnConnect. */

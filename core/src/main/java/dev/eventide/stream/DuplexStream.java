@@ -28,6 +28,7 @@ public class DuplexStream extends ReadableStream {
             writableState.ended = true;
             writableState.finished = true;
         }
+        applySignal();
         Construct.start(this);
     }
 

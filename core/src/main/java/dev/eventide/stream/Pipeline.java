@@ -1,6 +1,9 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.AbortError;
 import dev.eventide.errors.ErrorCode;
+import dev.eventide.events.AbortSignal;
+import dev.eventide.events.Events;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +25,22 @@ final class Pipeline {
     /** The callback was scheduled. */
     private boolean done;
 
-    Pipeline(List<StreamBase> streams, StreamCallback callback) {
+    /** The outer signal, or null. */
+    private final AbortSignal signal;
+    /** Removes the abort listener from the outer signal once the pipeline is done. */
+    private Runnable disposeAbort = () -> { };
+
+    Pipeline(List<StreamBase> streams, StreamCallback callback, AbortSignal signal) {
         this.streams = streams;
         this.callback = callback;
+        this.signal = signal;
     }
 
     StreamBase run() {
+        if (signal != null) {
+            // As Node: an already aborted signal is seen in a microtask, after the streams are piped.
+            disposeAbort = Events.addAbortListener(signal, e -> finishImpl(new AbortError(signal.reason()), true));
+        }
         StreamBase ret = null;
         for (int i = 0; i < streams.size(); i++) {
             StreamBase stream = streams.get(i);
@@ -120,6 +133,7 @@ final class Pipeline {
         while (!destroys.isEmpty()) {
             destroys.remove(0).call(error);
         }
+        disposeAbort.run();
         if (last && !done) {
             done = true;
             if (error == null) {

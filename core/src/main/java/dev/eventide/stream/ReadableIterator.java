@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.AbortError;
 import dev.eventide.errors.ErrorCode;
 import dev.eventide.events.AsyncIterator;
 import dev.eventide.events.IterResult;
@@ -92,7 +93,7 @@ final class ReadableIterator implements AsyncIterator<Object> {
             done = true;
             if (destroyOnReturn) {
                 if (!stream.destroyed() && !stream.readableEnded()) {
-                    stream.destroy(ErrorCode.ABORT_ERR.make());
+                    stream.destroy(new AbortError());
                 }
             } else {
                 stream.removeListener("readable", onReadable);

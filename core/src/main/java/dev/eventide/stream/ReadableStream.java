@@ -27,6 +27,7 @@ public class ReadableStream extends StreamBase {
     public ReadableStream(StreamOptions options) {
         super(options);
         readableState = new ReadableState(this.options, false);
+        applySignal();
         Construct.start(this);
     }
 

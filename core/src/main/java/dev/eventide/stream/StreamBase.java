@@ -56,6 +56,13 @@ public abstract class StreamBase extends EventEmitter implements RejectionHandle
     private static final int FINAL = 2;
     private static final int CONSTRUCT = 4;
 
+    /** Node's {@code signal} option: as stream.addAbortSignal, before construction starts. */
+    final void applySignal() {
+        if (options.signal != null) {
+            Streams.addAbortSignal(options.signal, this);
+        }
+    }
+
     /** Which hooks a stream class overrides, found by reflection once per class, not per stream. */
     private static final ClassValue<Integer> OVERRIDES = new ClassValue<>() {
         @Override

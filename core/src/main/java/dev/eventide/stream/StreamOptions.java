@@ -1,5 +1,6 @@
 package dev.eventide.stream;
 
+import dev.eventide.events.AbortSignal;
 import java.util.List;
 
 /**
@@ -73,6 +74,7 @@ public final class StreamOptions {
     DestroyFn destroy;
     TransformFn transform;
     FlushFn flush;
+    AbortSignal signal;
 
     public StreamOptions objectMode(boolean on) {
         objectMode = on;
@@ -192,6 +194,12 @@ public final class StreamOptions {
         return this;
     }
 
+    /** Node's {@code signal} option: aborting it destroys the stream with an AbortError. */
+    public StreamOptions signal(AbortSignal s) {
+        signal = s;
+        return this;
+    }
+
     StreamOptions copy() {
         StreamOptions o = new StreamOptions();
         o.objectMode = objectMode;
@@ -216,6 +224,7 @@ public final class StreamOptions {
         o.destroy = destroy;
         o.transform = transform;
         o.flush = flush;
+        o.signal = signal;
         return o;
     }
 }

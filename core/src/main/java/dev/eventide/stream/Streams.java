@@ -1,8 +1,11 @@
 package dev.eventide.stream;
 
-import dev.eventide.errors.Errors;
+import dev.eventide.errors.AbortError;
 import dev.eventide.errors.ErrorCode;
+import dev.eventide.errors.Errors;
 import dev.eventide.errors.NodeError;
+import dev.eventide.events.AbortSignal;
+import dev.eventide.events.Events;
 import dev.eventide.promise.Deferred;
 import dev.eventide.promise.Promise;
 import java.util.ArrayList;
@@ -10,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Node's stream module functions: {@code pipeline} (callback and promise forms) and
- * {@code finished}. Stateless; the streams belong to the calling loop.
+ * Node's stream module functions: {@code pipeline} (callback and promise forms),
+ * {@code finished} and {@code addAbortSignal}. Stateless; the streams belong to the calling loop.
  */
 public final class Streams {
     private Streams() {}
@@ -27,10 +30,49 @@ public final class Streams {
         return Eos.finished(stream, readable, writable, error, callback);
     }
 
+    /**
+     * finished() with Node's {signal} option: when {@code signal} aborts first the watch stops and
+     * {@code callback} gets an AbortError (its cause the reason); the stream itself is left alone.
+     * An already aborted signal calls back in a nextTick.
+     */
+    public static Runnable finished(StreamBase stream, AbortSignal signal, StreamCallback callback) {
+        if (signal == null) {
+            return finished(stream, callback);
+        }
+        Runnable[] cleanup = new Runnable[1];
+        Runnable[] dispose = new Runnable[1];
+        boolean[] called = {false};
+        StreamCallback once = err -> {
+            if (!called[0]) {
+                called[0] = true;
+                dispose[0].run();
+                callback.call(err);
+            }
+        };
+        Runnable abort = () -> {
+            cleanup[0].run();
+            once.call(new AbortError(signal.reason()));
+        };
+        if (signal.aborted()) {
+            dispose[0] = () -> { };
+            cleanup[0] = Eos.finished(stream, null, null, true, once);
+            stream.nextTick(abort::run);
+        } else {
+            dispose[0] = Events.addAbortListener(signal, e -> abort.run());
+            cleanup[0] = Eos.finished(stream, null, null, true, once);
+        }
+        return cleanup[0];
+    }
+
     /** Node's stream/promises finished. */
     public static Promise<Void> finished(StreamBase stream) {
+        return finished(stream, (AbortSignal) null);
+    }
+
+    /** Node's stream/promises finished(stream, {signal}). */
+    public static Promise<Void> finished(StreamBase stream, AbortSignal signal) {
         Deferred<Void> d = Promise.withResolvers();
-        finished(stream, err -> {
+        finished(stream, signal, err -> {
             if (err != null) {
                 d.reject(err);
             } else {
@@ -48,7 +90,7 @@ public final class Streams {
         if (streams.size() < 2) {
             throw Errors.missingArgs("streams");
         }
-        return new Pipeline(new ArrayList<>(streams), callback).run();
+        return new Pipeline(new ArrayList<>(streams), callback, null).run();
     }
 
     public static StreamBase pipeline(StreamBase a, StreamBase b, StreamCallback callback) {
@@ -66,15 +108,45 @@ public final class Streams {
 
     /** Node's stream/promises pipeline: resolves when the last stream finished, rejects on failure. */
     public static Promise<Void> pipeline(StreamBase... streams) {
+        return pipeline(Arrays.asList(streams), (AbortSignal) null);
+    }
+
+    /**
+     * Node's stream/promises {@code pipeline(...streams, {signal})}: when {@code signal} aborts,
+     * every stream not yet finished is destroyed and the promise rejects with an AbortError
+     * whose cause is the reason.
+     */
+    public static Promise<Void> pipeline(List<? extends StreamBase> streams, AbortSignal signal) {
+        if (streams.size() < 2) {
+            throw Errors.missingArgs("streams");
+        }
         Deferred<Void> d = Promise.withResolvers();
-        pipeline(Arrays.asList(streams), err -> {
+        new Pipeline(new ArrayList<>(streams), err -> {
             if (err != null) {
                 d.reject(err);
             } else {
                 d.resolve(null);
             }
-        });
+        }, signal).run();
         return d.promise();
+    }
+
+    /**
+     * Node's {@code stream.addAbortSignal(signal, stream)}: destroys {@code stream} with an
+     * AbortError (its cause the reason) when {@code signal} aborts, at once if it already has.
+     * The listener goes away when the stream finishes. Returns the stream.
+     */
+    public static <S extends StreamBase> S addAbortSignal(AbortSignal signal, S stream) {
+        Errors.requireNonNull(signal, "signal", "an instance of AbortSignal");
+        Errors.requireNonNull(stream, "stream", "an instance of ReadableStream, WritableStream, or Stream");
+        Runnable onAbort = () -> stream.destroy(new AbortError(signal.reason()));
+        if (signal.aborted()) {
+            onAbort.run();
+        } else {
+            Runnable dispose = Events.addAbortListener(signal, e -> onAbort.run());
+            Eos.finished(stream, null, null, true, err -> dispose.run());
+        }
+        return stream;
     }
 
     /** Node's stream.isDisturbed (Readable.isDisturbed): whether it was read from or aborted. */

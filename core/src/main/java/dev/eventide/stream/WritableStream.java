@@ -14,6 +14,7 @@ public class WritableStream extends StreamBase {
     public WritableStream(StreamOptions options) {
         super(options);
         writableState = new WritableState(this.options, false);
+        applySignal();
         Construct.start(this);
     }
 

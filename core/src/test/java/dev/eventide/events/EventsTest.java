@@ -2,8 +2,11 @@ package dev.eventide.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventide.errors.AbortError;
 import dev.eventide.loop.EventLoop;
+import dev.eventide.loop.NodeOracle;
 import dev.eventide.loop.Timers;
+import dev.eventide.promise.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,5 +75,98 @@ class EventsTest {
         Listener l = args -> { };
         a.on("x", l);
         assertThat(Events.getEventListeners(a, "x")).containsExactly(l);
+    }
+
+    private static final List<String> SIGNAL_TRACE = List.of(
+            "once-before:AbortError:ABORT_ERR:The operation was aborted:This operation was aborted",
+            "listeners:0,0", "waiting:1,1", "once-during:AbortError:ABORT_ERR:The operation was aborted:R",
+            "listeners:0,0", "resolved:7",
+            "on-before:AbortError:ABORT_ERR:The operation was aborted:This operation was aborted", "first:1",
+            "on-during:AbortError:ABORT_ERR:The operation was aborted:This operation was aborted", "after:true:0",
+            "queued:2", "then:AbortError", "end:true");
+
+    private Object show(String tag, Throwable e) {
+        AbortError a = (AbortError) e;
+        log.add(tag + ":" + a.name() + ":" + a.code() + ":" + a.getMessage() + ":" + a.getCause().getMessage());
+        return null;
+    }
+
+    private String counts(EventEmitter e) {
+        return e.listenerCount("x") + "," + e.listenerCount("error");
+    }
+
+    @Test
+    void onceAndOnWithASignalRejectWithAnAbortErrorAsNodeDoes() throws Exception {
+        EventLoop.run(() -> {
+            EventEmitter ee = new EventEmitter();
+            Events.once(ee, "x", AbortSignal.abort()).then(v -> null, e -> show("once-before", e))
+                    .thenCompose(v -> onceDuring(ee))
+                    .thenCompose(v -> onceResolved(ee))
+                    .thenCompose(v -> onDuring(ee))
+                    .thenCompose(v -> onQueued(ee));
+        });
+        assertThat(log).containsExactlyElementsOf(SIGNAL_TRACE);
+        try (var in = getClass().getResourceAsStream("events-signal.js")) {
+            NodeOracle.assertNodePrints(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    SIGNAL_TRACE);
+        }
+    }
+
+    private Promise<Object> onceDuring(EventEmitter ee) {
+        log.add("listeners:" + counts(ee));
+        AbortController c = new AbortController();
+        Promise<Object[]> p = Events.once(ee, "x", c.signal());
+        log.add("waiting:" + counts(ee));
+        c.abort(new RuntimeException("R"));
+        return p.then(v -> null, e -> show("once-during", e));
+    }
+
+    private Promise<Object> onceResolved(EventEmitter ee) {
+        log.add("listeners:" + counts(ee));
+        AbortController c = new AbortController();
+        Promise<Object[]> ok = Events.once(ee, "x", c.signal());
+        ee.emit("x", 7);
+        return ok.then(args -> {
+            log.add("resolved:" + args[0]);
+            c.abort();
+            return null;
+        });
+    }
+
+    private Promise<Object> onDuring(EventEmitter ee) {
+        try {
+            Events.on(ee, "x", AbortSignal.abort());
+        } catch (AbortError e) {
+            show("on-before", e);
+        }
+        AbortController c = new AbortController();
+        AsyncIterator<Object[]> it = Events.on(ee, "x", c.signal());
+        ee.emit("x", 1);
+        return it.next().thenCompose(first -> {
+            log.add("first:" + first.value()[0]);
+            Promise<IterResult<Object[]>> pending = it.next();
+            c.abort();
+            return pending.then(v -> null, e -> show("on-during", e));
+        }).thenCompose(v -> it.next()).then(after -> {
+            log.add("after:" + after.done() + ":" + ee.listenerCount("x"));
+            return null;
+        });
+    }
+
+    private Promise<Object> onQueued(EventEmitter ee) {
+        AbortController c = new AbortController();
+        AsyncIterator<Object[]> it = Events.on(ee, "x", c.signal());
+        ee.emit("x", 2);
+        c.abort();
+        return it.next().thenCompose(r -> {
+            log.add("queued:" + r.value()[0]);
+            return it.next().then(v -> null, e -> {
+                log.add("then:" + ((AbortError) e).name());
+                return null;
+            });
+        }).thenCompose(v -> it.next()).then(r -> {
+            log.add("end:" + r.done());
+            return null;
+        });
     }
 }

@@ -3,7 +3,13 @@ package dev.eventide.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventide.buffer.Bytes;
+import dev.eventide.errors.AbortError;
+import dev.eventide.errors.NodeError;
+import dev.eventide.events.AbortController;
+import dev.eventide.events.AbortSignal;
 import dev.eventide.loop.EventLoop;
+import dev.eventide.loop.NodeOracle;
+import dev.eventide.loop.Timers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -125,5 +131,83 @@ class HttpClientTest {
             req.on("error", a -> t.add("error " + ((dev.eventide.errors.NodeError) a[0]).code()));
         });
         assertThat(trace).containsExactly("error ECONNREFUSED");
+    }
+
+    private static final List<String> SIGNAL_TRACE = List.of("r1-destroyed:true", "r1-error:AbortError:ABORT_ERR:pre",
+            "r1-close", "r2-response:200", "r2-data:part", "r2-error:AbortError:ABORT_ERR:mid", "r2-close",
+            "r2-res-error:Error:ECONNRESET:none", "r2-res-close", "f1:Error:true", "f2:Error:true");
+
+    private static String show(String tag, Object e) {
+        NodeError n = (NodeError) e;
+        String name = n instanceof AbortError a ? a.name() : "Error";
+        return tag + ":" + name + ":" + n.code() + ":" + (n.getCause() == null ? "none" : n.getCause().getMessage());
+    }
+
+    @Test
+    void theSignalOptionAbortsRequestsAndFetchesAsNodeDoes() throws Exception {
+        List<String> trace = Collections.synchronizedList(new ArrayList<>());
+        Runnable[] release = new Runnable[1];
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> EventLoop.run(() -> {
+            HttpServer server = Http.createServer((req, res) -> {
+                if (req.url().equals("/slow")) {
+                    release[0] = () -> res.end("late");
+                    return;
+                }
+                res.writeHead(200, Map.of("content-type", "text/plain"));
+                res.write("part");
+            });
+            server.listen(0, "127.0.0.1", () -> requests(server, "http://127.0.0.1:" + server.address().port(),
+                    trace, release));
+        }));
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(trace).containsExactlyElementsOf(SIGNAL_TRACE);
+        try (var in = getClass().getResourceAsStream("http-signal.js")) {
+            NodeOracle.assertNodePrints(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    SIGNAL_TRACE);
+        }
+    }
+
+    private static void requests(HttpServer server, String url, List<String> t, Runnable[] release) {
+        ClientRequest r1 = Http.request(RequestOptions.of(url + "/").signal(AbortSignal.abort(new RuntimeException("pre"))),
+                res -> t.add("r1-response"));
+        t.add("r1-destroyed:" + r1.destroyed());
+        r1.on("error", a -> t.add(show("r1-error", a[0])));
+        r1.on("close", a -> {
+            t.add("r1-close");
+            AbortController c = new AbortController();
+            ClientRequest r2 = Http.request(RequestOptions.of(url + "/").method("POST").signal(c.signal()), res -> {
+                t.add("r2-response:" + res.statusCode());
+                res.on("error", x -> t.add(show("r2-res-error", x[0])));
+                res.on("close", x -> {
+                    t.add("r2-res-close");
+                    fetches(server, url, t, release);
+                });
+                res.on("data", x -> {
+                    t.add("r2-data:" + ((Bytes) x[0]).toString("latin1"));
+                    c.abort(new RuntimeException("mid"));
+                });
+            });
+            r2.on("error", x -> t.add(show("r2-error", x[0])));
+            r2.on("close", x -> t.add("r2-close"));
+            r2.write("x");
+        });
+        r1.end();
+    }
+
+    private static void fetches(HttpServer server, String url, List<String> t, Runnable[] release) {
+        Http.fetch(url + "/", new RequestOptions().signal(AbortSignal.abort(new RuntimeException("f-pre"))), null)
+                .catchError(e -> {
+                    t.add("f1:Error:" + e.getMessage().equals("f-pre"));
+                    AbortController c = new AbortController();
+                    Http.fetch(url + "/slow", new RequestOptions().signal(c.signal()), null).catchError(e2 -> {
+                        t.add("f2:Error:" + e2.getMessage().equals("f-mid"));
+                        release[0].run();
+                        server.closeAllConnections();
+                        server.close();
+                        return null;
+                    });
+                    Timers.setTimeout(() -> c.abort(new RuntimeException("f-mid")), 20);
+                    return null;
+                });
     }
 }

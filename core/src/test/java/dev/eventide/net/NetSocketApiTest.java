@@ -2,7 +2,10 @@ package dev.eventide.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventide.errors.AbortError;
 import dev.eventide.errors.NodeError;
+import dev.eventide.events.AbortController;
+import dev.eventide.events.AbortSignal;
 import java.net.StandardSocketOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -184,5 +187,93 @@ class NetSocketApiTest {
             });
         });
         assertThat(run.trace()).containsExactly("drop:127.0.0.1:IPv4");
+    }
+
+    private static final String SIGNAL = """
+            // net.connect({signal}): aborted before connect() (the socket is destroyed in a nextTick) and
+            // after 'connect', and a signal aborted after the socket closed; NetSocketTest mirrors it.
+            const net = require('net');
+            const show = (tag, e) => console.log(tag + ':' + e.name + ':' + e.code + ':' + (e.cause ? e.cause.message : 'none'));
+            const accepted = [];
+            const server = net.createServer((s) => { accepted.push(s); s.on('error', () => {}); });
+            server.listen(0, '127.0.0.1', () => {
+              const port = server.address().port;
+              const s1 = net.connect({ port, host: '127.0.0.1', signal: AbortSignal.abort(new Error('pre')) });
+              console.log('s1-destroyed:' + s1.destroyed);
+              s1.on('error', (e) => show('s1-error', e));
+              s1.on('close', () => {
+                console.log('s1-close');
+                const c = new AbortController();
+                const s2 = net.connect({ port, host: '127.0.0.1', signal: c.signal });
+                s2.on('connect', () => { console.log('s2-connect'); c.abort(new Error('mid')); console.log('s2-destroyed:' + s2.destroyed); });
+                s2.on('error', (e) => show('s2-error', e));
+                s2.on('close', (hadError) => {
+                  console.log('s2-close:' + hadError);
+                  const c3 = new AbortController();
+                  const s3 = net.connect({ port, host: '127.0.0.1', signal: c3.signal });
+                  s3.on('connect', () => { s3.end(); });
+                  s3.on('close', () => {
+                    c3.abort();
+                    console.log('s3-close:' + s3.errored);
+                    setTimeout(() => { accepted.forEach((s) => s.destroy()); server.close(); }, 20);
+                  });
+                });
+              });
+            });
+            """;
+
+    private static String abortLine(String tag, Object e) {
+        AbortError a = (AbortError) e;
+        return tag + ":" + a.name() + ":" + a.code() + ":" + (a.getCause() == null ? "none" : a.getCause().getMessage());
+    }
+
+    @Test
+    void theSignalOptionDestroysTheSocketWithAnAbortErrorAsNodeDoes() {
+        List<String> expected = List.of("s1-destroyed:false", "s1-error:AbortError:ABORT_ERR:pre", "s1-close",
+                "s2-connect", "s2-destroyed:true", "s2-error:AbortError:ABORT_ERR:mid", "s2-close:true",
+                "s3-close:null");
+        NetHarness.assertSameAsNode(SIGNAL, expected, trace -> {
+            List<NetSocket> accepted = new java.util.ArrayList<>();
+            NetServer server = Net.createServer(s -> {
+                accepted.add(s);
+                s.on("error", a -> { });
+            });
+            server.listen(0, "127.0.0.1", () -> {
+                int port = server.address().port();
+                NetSocket s1 = Net.connect(new NetConnectOptions().port(port).host("127.0.0.1")
+                        .signal(AbortSignal.abort(new RuntimeException("pre"))));
+                trace.add("s1-destroyed:" + s1.destroyed());
+                s1.on("error", a -> trace.add(abortLine("s1-error", a[0])));
+                s1.on("close", a -> {
+                    trace.add("s1-close");
+                    duringConnection(trace, port, () -> {
+                        accepted.forEach(NetSocket::destroy);
+                        server.close();
+                    });
+                });
+            });
+        });
+    }
+
+    private static void duringConnection(List<String> trace, int port, Runnable stop) {
+        AbortController c = new AbortController();
+        NetSocket s2 = Net.connect(new NetConnectOptions().port(port).host("127.0.0.1").signal(c.signal()));
+        s2.on("connect", a -> {
+            trace.add("s2-connect");
+            c.abort(new RuntimeException("mid"));
+            trace.add("s2-destroyed:" + s2.destroyed());
+        });
+        s2.on("error", a -> trace.add(abortLine("s2-error", a[0])));
+        s2.on("close", a -> {
+            trace.add("s2-close:" + a[0]);
+            AbortController c3 = new AbortController();
+            NetSocket s3 = Net.connect(new NetConnectOptions().port(port).host("127.0.0.1").signal(c3.signal()));
+            s3.on("connect", x -> s3.end());
+            s3.on("close", x -> {
+                c3.abort();
+                trace.add("s3-close:" + s3.errored());
+                dev.eventide.loop.Timers.setTimeout(stop::run, 20);
+            });
+        });
     }
 }
