@@ -6,6 +6,7 @@ import dev.eventide.events.AbortSignal;
 import dev.eventide.events.Events;
 import dev.eventide.loop.Task;
 import dev.eventide.net.NetSocket;
+import dev.eventide.stream.StreamOptions;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,8 +37,14 @@ public class ClientRequest extends OutgoingMessage {
     boolean aborted;
     private boolean reused;
 
+    /**
+     * Node's ClientRequest is not destroyed when its body is sent: its 'close' comes when the
+     * exchange is over (after the response's 'close', or on failure), so autoDestroy is off.
+     */
+    private static final StreamOptions OPTIONS = new StreamOptions().highWaterMark(64 * 1024).autoDestroy(false);
+
     ClientRequest(RequestOptions o, ResponseListener listener) {
-        super(64 * 1024);
+        super(OPTIONS);
         if (o.path.chars().anyMatch(c -> c <= ' ' || c > 0x7E)) {
             throw ErrorCode.ERR_UNESCAPED_CHARACTERS.make("Request path");
         }
@@ -55,6 +62,7 @@ public class ClientRequest extends OutgoingMessage {
         for (Map.Entry<String, Object> e : o.headers.entrySet()) {
             headers.set(e.getKey(), e.getValue());
         }
+        prependOnceListener("response", a -> closeWith((IncomingMessage) a[0]));
         if (listener != null) {
             once("response", a -> listener.onResponse((IncomingMessage) a[0]));
         }
@@ -78,17 +86,27 @@ public class ClientRequest extends OutgoingMessage {
     }
 
     /**
-     * Runs {@code action} once the exchange is over: the response closed, or the request closed
-     * after failing or being aborted. Not at the request's own 'close' alone: ours comes when the
-     * body is sent, before the response, and an abort listener must outlive it.
+     * When the request closes, as Node: on a kept-alive connection when the response ends (the
+     * body sent), in a tick queued before the response's own 'close' (responseKeepAlive's
+     * emitFreeNT); otherwise when the response closes (Node: when the socket closes, after it).
+     * Registered before the user sees the response, so it runs before the user's 'end' listeners.
      */
-    void whenDone(Runnable action) {
-        once("response", a -> ((IncomingMessage) a[0]).once("close", x -> action.run()));
-        once("close", a -> {
-            if (res == null && (aborted || errored() != null)) {
-                action.run();
+    private void closeWith(IncomingMessage response) {
+        response.prependOnceListener("end", a -> {
+            if (shouldKeepAlive && !aborted) {
+                if (writableFinished()) {
+                    destroy();
+                } else {
+                    once("finish", x -> destroy());
+                }
             }
         });
+        response.once("close", a -> destroy());
+    }
+
+    /** Runs {@code action} once the exchange is over: the request's 'close', which follows the response's. */
+    void whenDone(Runnable action) {
+        once("close", a -> action.run());
     }
 
     private void assignSocket() {

@@ -60,6 +60,11 @@ public abstract class OutgoingMessage extends WritableStream {
         super(options(highWaterMark));
     }
 
+    /** A message with its own stream options (a client request: no autoDestroy at 'finish'). */
+    OutgoingMessage(StreamOptions options) {
+        super(options);
+    }
+
     private static StreamOptions options(int highWaterMark) {
         return switch (highWaterMark) {
             case 16 * 1024 -> OPTIONS_16K;

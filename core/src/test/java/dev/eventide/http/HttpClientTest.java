@@ -143,6 +143,73 @@ class HttpClientTest {
         return tag + ":" + name + ":" + n.code() + ":" + (n.getCause() == null ? "none" : n.getCause().getMessage());
     }
 
+    /** Node's order: 'close' of a request after its response's on a closing connection, before it when kept alive. */
+    private static final String CLOSE_ORDER_JS = """
+            const http = require('http');
+            const log = (s) => console.log(s);
+            const server = http.createServer((req, res) => { req.resume(); req.on('end', () => setTimeout(() => res.end('hello'), 20)); });
+            server.listen(0, '127.0.0.1', () => {
+              const one = (tag, agent, next) => {
+                const req = http.request({ port: server.address().port, host: '127.0.0.1', method: 'POST', agent });
+                req.on('finish', () => log(tag + ' req finish'));
+                req.on('close', () => { log(tag + ' req close'); next(); });
+                req.on('response', (res) => {
+                  log(tag + ' response ' + res.statusCode);
+                  res.on('data', (d) => log(tag + ' res data ' + d));
+                  res.on('end', () => log(tag + ' res end'));
+                  res.on('close', () => log(tag + ' res close'));
+                });
+                req.end('body');
+              };
+              const agent = new http.Agent({ keepAlive: true });
+              one('close', false, () => one('keep', agent, () => { agent.destroy(); server.close(); }));
+            });
+            """;
+
+    @Test
+    void aRequestClosesAfterItsResponseOrWhenTheConnectionIsFreedAsNodeDoes() throws Exception {
+        List<String> trace = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> EventLoop.run(() -> {
+            HttpServer server = Http.createServer((req, res) -> {
+                req.resume();
+                req.on("end", a -> EventLoop.current().setTimeout(() -> res.end("hello"), 20));
+            });
+            server.listen(0, "127.0.0.1", () -> {
+                int port = server.address().port();
+                Agent agent = new Agent(new Agent.Options().keepAlive(true));
+                exchange(trace, "close", RequestOptions.of("http://127.0.0.1:" + port + "/").noAgent(), () ->
+                        exchange(trace, "keep", RequestOptions.of("http://127.0.0.1:" + port + "/").agent(agent), () -> {
+                            agent.destroy();
+                            server.close();
+                        }));
+            });
+        }));
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+        List<String> expected = List.of("close req finish", "close response 200", "close res data hello",
+                "close res end", "close res close", "close req close",
+                "keep req finish", "keep response 200", "keep res data hello", "keep res end", "keep req close",
+                "keep res close");
+        assertThat(trace).containsExactlyElementsOf(expected);
+        NodeOracle.assertNodePrints(CLOSE_ORDER_JS, expected);
+    }
+
+    private static void exchange(List<String> t, String tag, RequestOptions o, Runnable next) {
+        ClientRequest req = Http.request(o.method("POST"), null);
+        req.on("finish", a -> t.add(tag + " req finish"));
+        req.on("close", a -> {
+            t.add(tag + " req close");
+            next.run();
+        });
+        req.on("response", a -> {
+            IncomingMessage res = (IncomingMessage) a[0];
+            t.add(tag + " response " + res.statusCode());
+            res.on("data", x -> t.add(tag + " res data " + ((Bytes) x[0]).toString("latin1")));
+            res.on("end", x -> t.add(tag + " res end"));
+            res.on("close", x -> t.add(tag + " res close"));
+        });
+        req.end("body");
+    }
+
     @Test
     void theSignalOptionAbortsRequestsAndFetchesAsNodeDoes() throws Exception {
         List<String> trace = Collections.synchronizedList(new ArrayList<>());
