@@ -1,7 +1,9 @@
 package dev.eventide.fs;
 
-import dev.eventide.errors.SystemError;
 import dev.eventide.buffer.Bytes;
+import dev.eventide.errors.AbortError;
+import dev.eventide.errors.SystemError;
+import dev.eventide.events.AbortSignal;
 import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.WorkKind;
 import dev.eventide.promise.Promise;
@@ -43,7 +45,44 @@ public final class FsPromises {
     /** Bytes, or a String when {@code options} carry an encoding. */
     @SuppressWarnings("unchecked")
     public <T> Promise<T> readFile(String path, FileOptions<T> options) {
+        if (options.signal != null) {
+            return opened(options.signal, path, options.flagOr("r"), 0666, fd -> {
+                Bytes data = FdOps.readAll(fd);
+                return (T) (options.encoding == null ? data : data.toString(options.encoding));
+            });
+        }
         return work(() -> (T) FdOps.readFile(path, options));
+    }
+
+    /** The body of a call on a file opened for it: runs on the pool; the file is closed after. */
+    @FunctionalInterface
+    private interface OnFd<T> {
+        T apply(int fd) throws Exception;
+    }
+
+    /**
+     * Node's shape of readFile and writeFile with a signal: checkAborted, open, then (back on
+     * the loop) checkAborted again before the file is used; an abort in between leaves the file
+     * opened (created, truncated) but not read or written, and the call rejects with an
+     * AbortError whose cause is the signal's reason.
+     */
+    private static <T> Promise<T> opened(AbortSignal signal, String path, String flag, int mode, OnFd<T> body) {
+        if (signal.aborted()) {
+            return Promise.reject(new AbortError(signal.reason()));
+        }
+        return FsPromises.<Integer>work(() -> FdOps.open(path, flag, mode)).thenCompose(fd -> {
+            AbortError abort = signal.aborted() ? new AbortError(signal.reason()) : null;
+            return work(() -> {
+                try {
+                    if (abort != null) {
+                        throw abort;
+                    }
+                    return body.apply(fd);
+                } finally {
+                    FdOps.closeQuietly(fd);
+                }
+            });
+        });
     }
 
     /** Writes a String (UTF-8), Bytes or byte[], replacing the file (flag 'w', mode 0o666). */
@@ -52,6 +91,9 @@ public final class FsPromises {
     }
 
     public Promise<Void> writeFile(String path, Object data, FileOptions<?> options) {
+        if (options.signal != null) {
+            return writeOpened(path, data, options, "w");
+        }
         return work(() -> {
             FdOps.writeFile(path, data, options, "w");
             return null;
@@ -63,8 +105,19 @@ public final class FsPromises {
     }
 
     public Promise<Void> appendFile(String path, Object data, FileOptions<?> options) {
+        if (options.signal != null) {
+            return writeOpened(path, data, options, "a");
+        }
         return work(() -> {
             FdOps.writeFile(path, data, options, "a");
+            return null;
+        });
+    }
+
+    private static Promise<Void> writeOpened(String path, Object data, FileOptions<?> options, String flag) {
+        Bytes bytes = FdOps.toBytes(data, options.encoding);
+        return opened(options.signal, path, options.flagOr(flag), options.mode, fd -> {
+            FdOps.write(fd, bytes, 0, bytes.length(), -1);
             return null;
         });
     }
