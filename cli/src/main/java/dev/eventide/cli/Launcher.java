@@ -74,7 +74,7 @@ final class Launcher {
             err.println("error: compilation failed");
             return 1;
         }
-        markCompiled();
+        markCompiled(program.usesWebLayer());
         var loader = new MemoryClassLoader(program.classes(), userLoader(options.classPath()));
         return launch(loadClass(program.mainClass(), loader), file.toString(), options.args());
     }
@@ -108,11 +108,12 @@ final class Launcher {
     }
 
     /**
-     * Touches the file bin/eventide named in EVENTIDE_AOT_HINT, telling its next run that this
-     * script's compiled form is cached, so that it may start the JVM from the smaller
-     * warm-path AOT cache (which lacks javac's classes). Only a hint: the cache key decides.
+     * Writes the file bin/eventide named in EVENTIDE_AOT_HINT, telling its next run that this
+     * script's compiled form is cached, so that it may start the JVM from a warm-path AOT cache
+     * (which lacks javac's classes): the one trained with the web layer if the file says "web",
+     * else the smaller one. Only a hint: the cache key decides whether to compile.
      */
-    private void markCompiled() {
+    private void markCompiled(boolean web) {
         String hint = env.get("EVENTIDE_AOT_HINT");
         if (hint == null || hint.isEmpty()) {
             return;
@@ -120,7 +121,7 @@ final class Launcher {
         try {
             Path marker = Path.of(hint);
             Files.createDirectories(marker.getParent());
-            Files.write(marker, new byte[0]);
+            Files.writeString(marker, web ? "web\n" : "");
         } catch (IOException | RuntimeException e) {
             debug("AOT hint not written: " + e);
         }
@@ -266,5 +267,9 @@ final class Launcher {
 
     Map<String, String> env() {
         return env;
+    }
+
+    PrintStream err() {
+        return err;
     }
 }
