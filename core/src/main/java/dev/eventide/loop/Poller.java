@@ -113,15 +113,21 @@ final class Poller {
                 // Time is refreshed before the callbacks run, as libuv does after epoll_wait.
                 // Idle time is the wait before the first ready key (libuv counts the time in
                 // epoll_wait), not the callbacks the selector runs for the keys.
+                // The wait is counted as idle the moment it ends, before any callback runs: a
+                // callback that reads eventLoopUtilization must see it, or a later reading would
+                // find more idle time than time passed since (a negative utilization).
                 readyAt = 0;
                 s.select(key -> {
                     if (readyAt == 0) {
                         readyAt = System.nanoTime();
+                        idleNanos += readyAt - waitStart;
                     }
                     loop.updateTime();
                     dispatch(key);
                 }, timeoutMs < 0 ? 0 : timeoutMs);
-                idleNanos += (readyAt != 0 ? readyAt : System.nanoTime()) - waitStart;
+                if (readyAt == 0) {
+                    idleNanos += System.nanoTime() - waitStart;
+                }
                 loop.updateTime();
             }
         } catch (IOException e) {

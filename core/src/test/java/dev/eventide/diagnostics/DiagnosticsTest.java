@@ -133,6 +133,44 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aReadingTakenInAnIoCallbackAlreadyCountsTheWaitThatEndedWithIt() {
+        // A client sends a byte from another thread 200 ms after connecting, while the loop
+        // waits in the selector with nothing else to do. The 'data' callback (run from the poll
+        // phase's dispatch) reads the utilization; the wait that just ended must be in that
+        // reading, or the next reading finds more idle time than time passed since (a negative
+        // utilization: MetricsTest saw -0.13 once).
+        List<EventLoopUtilization> readings = new ArrayList<>();
+        int code = EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            dev.eventide.net.NetServer[] server = new dev.eventide.net.NetServer[1];
+            server[0] = dev.eventide.net.Net.createServer(socket -> socket.on("data", a -> {
+                EventLoopUtilization atData = Diagnostics.eventLoopUtilization();
+                loop.setImmediate(() -> {
+                    readings.add(Diagnostics.eventLoopUtilization(atData));
+                    socket.destroy();
+                    server[0].close();
+                });
+            }));
+            server[0].listen(0, "127.0.0.1", () -> {
+                int port = server[0].address().port();
+                new Thread(() -> {
+                    try (java.net.Socket client = new java.net.Socket("127.0.0.1", port)) {
+                        Thread.sleep(200);
+                        client.getOutputStream().write(1);
+                        client.getInputStream().read();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).start();
+            });
+        });
+        assertThat(code).isZero();
+        EventLoopUtilization after = readings.get(0);
+        assertThat(after.idle()).as("ms idle between the two readings").isLessThan(50);
+        assertThat(after.utilization()).isBetween(0.0, 1.0);
+    }
+
+    @Test
     void utilizationIsZeroWhileMainRunsThenSplitsIdleFromBusyTime() {
         List<EventLoopUtilization> readings = new ArrayList<>();
         int code = EventLoop.run(() -> {
