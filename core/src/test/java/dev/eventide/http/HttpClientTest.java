@@ -143,6 +143,73 @@ class HttpClientTest {
         return tag + ":" + name + ":" + n.code() + ":" + (n.getCause() == null ? "none" : n.getCause().getMessage());
     }
 
+    /**
+     * Three requests at once on an agent with maxSockets 3 and maxFreeSockets 2: once all are
+     * answered, two sockets stay free (the third one freed is closed, as Node's agent does), and
+     * the next request takes the most recently freed one with lifo, the first freed with fifo.
+     */
+    @Test
+    void anAgentKeepsMaxFreeSocketsAndPicksAFreeSocketByItsScheduling() throws Exception {
+        for (String scheduling : List.of("lifo", "fifo")) {
+            List<String> trace = run((port, t) -> {
+                Agent agent = new Agent(new Agent.Options().keepAlive(true).maxSockets(3).maxFreeSockets(2)
+                        .scheduling(scheduling));
+                List<String> freedOrder = new ArrayList<>();
+                int[] closed = {0};
+                for (int i = 0; i < 3; i++) {
+                    ClientRequest req = Http.request(RequestOptions.of("http://127.0.0.1:" + port + "/" + i).agent(agent),
+                            res -> {
+                                freedOrder.add(res.header("x-remote-port"));
+                                res.resume();
+                            });
+                    req.on("close", a -> {
+                        if (++closed[0] < 3) {
+                            return;
+                        }
+                        t.add("free " + agent.freeSockets("127.0.0.1", port));
+                        Http.get(RequestOptions.of("http://127.0.0.1:" + port + "/next").agent(agent), res -> {
+                            String p = res.header("x-remote-port");
+                            t.add("reused " + (p.equals(freedOrder.get(1)) ? "second-freed"
+                                    : p.equals(freedOrder.get(0)) ? "first-freed" : "another"));
+                            res.resume();
+                            res.on("end", x -> {
+                                // The third freed socket was closed: one in use and one free remain.
+                                t.add("open " + agent.openSockets("127.0.0.1", port));
+                                agent.destroy();
+                            });
+                        });
+                    });
+                    req.end();
+                }
+            });
+            assertThat(trace).as(scheduling).containsExactly("free 2",
+                    "reused " + (scheduling.equals("lifo") ? "second-freed" : "first-freed"), "open 2");
+        }
+    }
+
+    /** A free socket of an agent with a timeout is closed after that much idleness (Node's agent timeout). */
+    @Test
+    void anAgentsFreeSocketIsClosedAfterItsTimeout() throws Exception {
+        List<String> trace = run((port, t) -> {
+            Agent agent = new Agent(new Agent.Options().keepAlive(true).timeout(50));
+            ClientRequest req = Http.get(RequestOptions.of("http://127.0.0.1:" + port + "/").agent(agent), res -> res.resume());
+            req.on("close", a -> {
+                t.add("free after answer " + agent.freeSockets("127.0.0.1", port));
+                EventLoop loop = EventLoop.current();
+                int[] polls = {0};
+                dev.eventide.loop.Timeout[] poll = new dev.eventide.loop.Timeout[1];
+                poll[0] = loop.setInterval(() -> {
+                    if (agent.freeSockets("127.0.0.1", port) == 0 || ++polls[0] > 500) {
+                        t.add("free later " + agent.freeSockets("127.0.0.1", port));
+                        poll[0].close();
+                        agent.destroy();
+                    }
+                }, 10);
+            });
+        });
+        assertThat(trace).containsExactly("free after answer 1", "free later 0");
+    }
+
     /** Node's order: 'close' of a request after its response's on a closing connection, before it when kept alive. */
     private static final String CLOSE_ORDER_JS = """
             const http = require('http');

@@ -121,6 +121,41 @@ class HttpServerNodeTest {
     }
 
     @Test
+    void aCheckContinueListenerTakesTheRequestAndSendsTheContinueItself() throws Exception {
+        // With a 'checkContinue' listener, node sends no 100 and no 'request': the listener
+        // decides, here with writeContinue() and then the answer.
+        String setupJs = "s.removeAllListeners('request'); s.on('checkContinue', (req, res) => { res.writeContinue(); "
+                + "let n = 0; req.on('data', d => n += d.length); req.on('end', () => res.end('checked ' + n)); });";
+        String request = "PUT /u HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n"
+                + "Connection: close\r\n\r\nabc";
+        sameAsNode("res.end('request event');", setupJs, (req, res) -> res.end("request event"), s -> {
+            s.removeAllListeners("request");
+            s.on("checkContinue", a -> {
+                IncomingMessage req = (IncomingMessage) a[0];
+                ServerResponse res = (ServerResponse) a[1];
+                res.writeContinue();
+                int[] n = {0};
+                req.on("data", x -> n[0] += ((Bytes) x[0]).length());
+                req.on("end", x -> res.end("checked " + n[0]));
+            });
+        }, request, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nDate: X\r\nConnection: close\r\n"
+                + "Content-Length: 9\r\n\r\nchecked 3");
+    }
+
+    @Test
+    void flushHeadersSendsTheHeadAtOnceAndTheBodyFollowsChunked() throws Exception {
+        String js = "res.setHeader('X-A', '1'); res.flushHeaders(); res.end('body');";
+        HttpServer.RequestListener java = (req, res) -> {
+            res.setHeader("X-A", "1");
+            res.flushHeaders();
+            res.end("body");
+        };
+        sameAsNode(js, java, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nX-A: 1\r\nDate: X\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "4\r\nbody\r\n0\r\n\r\n");
+    }
+
+    @Test
     void aMissingHostOnHttp11IsA400AndAnUnknownExpectationA417() throws Exception {
         sameAsNode("res.end('no');", (req, res) -> res.end("no"), "GET / HTTP/1.1\r\n\r\n",
                 "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: X\r\nTransfer-Encoding: chunked\r\n\r\n"
