@@ -45,6 +45,17 @@ class HttpServerCloseTest {
         return head.toString().split("\r\n")[0] + " " + new String(body, StandardCharsets.ISO_8859_1);
     }
 
+    /** One connection answered and waiting (idle), one with a request the server holds (returned). */
+    private static ServerResponse idleAndBusy(Socket idle, Socket busy, CompletableFuture<ServerResponse> slow)
+            throws Exception {
+        idle.setSoTimeout(10_000);
+        busy.setSoTimeout(10_000);
+        idle.getOutputStream().write(FAST.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(readResponse(idle.getInputStream())).isEqualTo("HTTP/1.1 200 OK fast");
+        busy.getOutputStream().write(SLOW.getBytes(StandardCharsets.ISO_8859_1));
+        return slow.get(10, TimeUnit.SECONDS);
+    }
+
     private static boolean atEof(Socket s) throws IOException {
         try {
             return s.getInputStream().read() < 0;
@@ -59,12 +70,7 @@ class HttpServerCloseTest {
         try (HttpTestServer s = server(slow);
                 Socket idle = new Socket("127.0.0.1", s.port());
                 Socket busy = new Socket("127.0.0.1", s.port())) {
-            idle.setSoTimeout(10_000);
-            busy.setSoTimeout(10_000);
-            idle.getOutputStream().write(FAST.getBytes(StandardCharsets.ISO_8859_1));
-            assertThat(readResponse(idle.getInputStream())).isEqualTo("HTTP/1.1 200 OK fast");
-            busy.getOutputStream().write(SLOW.getBytes(StandardCharsets.ISO_8859_1));
-            ServerResponse inFlight = slow.get(10, TimeUnit.SECONDS);
+            ServerResponse inFlight = idleAndBusy(idle, busy, slow);
 
             s.onLoop(() -> s.server.closeIdleConnections());
 
@@ -84,12 +90,7 @@ class HttpServerCloseTest {
         try (HttpTestServer s = server(slow);
                 Socket idle = new Socket("127.0.0.1", s.port());
                 Socket busy = new Socket("127.0.0.1", s.port())) {
-            idle.setSoTimeout(10_000);
-            busy.setSoTimeout(10_000);
-            idle.getOutputStream().write(FAST.getBytes(StandardCharsets.ISO_8859_1));
-            assertThat(readResponse(idle.getInputStream())).isEqualTo("HTTP/1.1 200 OK fast");
-            busy.getOutputStream().write(SLOW.getBytes(StandardCharsets.ISO_8859_1));
-            slow.get(10, TimeUnit.SECONDS);
+            idleAndBusy(idle, busy, slow);
 
             s.onLoop(() -> s.server.closeAllConnections());
 
