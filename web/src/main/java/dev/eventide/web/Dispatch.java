@@ -100,9 +100,9 @@ final class Dispatch implements Next {
     }
 
     void next(Throwable err) {
-        if (err != null && req.hooks != null && !(err instanceof Signal) && err != req.reportedError) {
+        if (err != null && req.scope != null && !(err instanceof Signal) && err != req.reportedError) {
             req.reportedError = err;
-            req.hooks.onError(req, res, err);
+            req.scope.onError(req, res, err); // the apps the request is inside where the error arose
         }
         if (route != null) {
             if (err == null && stepRoute()) {
@@ -172,9 +172,9 @@ final class Dispatch implements Next {
             route = layer.route;
             routeIdx = 0;
             routeMethod = route.effectiveMethod(req.method());
-            if (req.hooks != null && !req.preHandled) {
-                req.preHandled = true;
-                req.hooks.preHandler(req, res, e -> next(e));
+            HookScope scope = req.scope;
+            if (scope != null && !scope.preHandled()) {
+                scope.preHandler(req, res, e -> next(e)); // once per app entered, before its first route
                 return;
             }
             next(null);

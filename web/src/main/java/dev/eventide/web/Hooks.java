@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 /**
  * Fastify-style lifecycle hooks of a {@link WebApp}, so that logging and metrics need no
  * monkey-patching. Registered at start-up with {@code app.addHook(Hooks.ON_SEND, ...)}; run on
- * the loop thread. A request of an application without hooks never touches this class.
+ * the loop thread. A request of an application without hooks never touches this class. A mounted
+ * sub-app's hooks run for the requests that enter it, after its parents' (see HookScope).
  *
  * <pre>
  *   onRequest -> middleware (body parsers...) -> preHandler -> route handler -> onSend -> onResponse
@@ -15,8 +16,9 @@ import java.util.function.Consumer;
  *
  * <ul>
  * <li>onRequest, preHandler: {@link Handler}s run in order; each calls {@code next.call()} to go
- *     on, {@code next.call(err)} to fail, or answers and stops the request there. preHandler runs
- *     once, just before the first route handler.</li>
+ *     on, {@code next.call(err)} to fail, or answers and stops the request there. A sub-app's
+ *     onRequest runs when the request enters it. preHandler runs once per app entered, just before
+ *     the first route handler inside it.</li>
  * <li>onSend: may replace the payload of send()/json() (a String, Bytes, byte[] or null) before
  *     its ETag and Content-Length are computed. Streams written with write()/end() bypass it.</li>
  * <li>onResponse: after the response finished, with its duration in milliseconds.</li>
@@ -99,6 +101,10 @@ public final class Hooks {
     }
 
     void preHandler(WebRequest req, WebResponse res, Consumer<Throwable> done) {
+        if (preHandler.length == 0) {
+            done.accept(null); // an outer or inner app has preHandlers and this one none
+            return;
+        }
         new Chain(preHandler, req, res, done).step(null);
     }
 

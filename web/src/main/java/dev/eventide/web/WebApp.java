@@ -4,7 +4,6 @@ import dev.eventide.http.Http;
 import dev.eventide.http.HttpServer;
 import dev.eventide.http.IncomingMessage;
 import dev.eventide.http.ServerResponse;
-import dev.eventide.loop.EventLoop;
 import dev.eventide.loop.Task;
 import java.util.HashMap;
 import java.util.Map;
@@ -123,10 +122,10 @@ public class WebApp extends Router {
         return this;
     }
 
-    /** Runs the onTimeout hooks now (for a timeout middleware that decides the request timed out). */
+    /** Runs the onTimeout hooks of the apps the request entered now (for a timeout middleware that decides it timed out). */
     public void fireTimeout(WebRequest req, WebResponse res) {
-        if (req.hooks != null) {
-            req.hooks.onTimeout(req, res);
+        if (req.entered != null) {
+            req.entered.onTimeout();
         }
     }
 
@@ -162,23 +161,23 @@ public class WebApp extends Router {
             new Dispatch(this, req, res, done).next(null);
             return;
         }
-        req.hooks = h;
-        req.start = System.nanoTime();
-        if (h.onResponse.length > 0) {
-            rawRes.on("finish", a -> h.onResponse(req, res, (System.nanoTime() - req.start) / 1e6));
-        }
-        if (h.onTimeout.length > 0 && setting("request timeout") instanceof Number ms && ms.doubleValue() > 0) {
-            var timer = EventLoop.current().setTimeout(() -> h.onTimeout(req, res), ms.doubleValue());
-            rawRes.on("close", a -> timer.close());
-        }
-        if (h.onRequest.length == 0) {
-            new Dispatch(this, req, res, done).next(null);
-            return;
-        }
-        h.onRequest(req, res, err -> new Dispatch(this, req, res, done).next(err));
+        HookScope.enter(this, h, req, res);
+        dispatchAfterOnRequest(h, req, res, done);
     }
 
-    /** A mounted sub-app: req.app() is this app while it runs, the parent's again after. */
+    /** This app's onRequest hooks, then its stack; a failing hook goes to its error handlers. */
+    private void dispatchAfterOnRequest(Hooks h, WebRequest req, WebResponse res, Next out) {
+        if (h.onRequest.length == 0) {
+            new Dispatch(this, req, res, out).next(null);
+            return;
+        }
+        h.onRequest(req, res, err -> new Dispatch(this, req, res, out).next(err));
+    }
+
+    /**
+     * A mounted sub-app: req.app() is this app while it runs, and req.scope this app's hooks (when
+     * it has any) after those of the apps it is mounted in; both are the outer ones again after.
+     */
     @Override
     public void handle(WebRequest req, WebResponse res, Next out) {
         WebApp orig = req.app();
@@ -186,30 +185,42 @@ public class WebApp extends Router {
             super.handle(req, res, out);
             return;
         }
+        Next back = new Leave(req, orig, req.scope, out);
         req.app(this);
-        super.handle(req, res, new Next() {
-            @Override
-            public void call() {
-                req.app(orig);
-                out.call();
-            }
+        Hooks h = hooks;
+        if (h == null) {
+            super.handle(req, res, back);
+            return;
+        }
+        HookScope.enter(this, h, req, res);
+        dispatchAfterOnRequest(h, req, res, back);
+    }
 
-            @Override
-            public void call(Throwable err) {
-                req.app(orig);
-                out.call(err);
-            }
+    /** A sub-app's way out: puts back the outer app and hook scope before the parent goes on. */
+    private record Leave(WebRequest req, WebApp app, HookScope scope, Next out) implements Next {
+        @Override
+        public void call() {
+            req.app(app);
+            req.scope = scope;
+            out.call();
+        }
 
-            @Override
-            public void route() {
-                call();
-            }
+        @Override
+        public void call(Throwable err) {
+            req.app(app);
+            req.scope = scope;
+            out.call(err);
+        }
 
-            @Override
-            public void router() {
-                call();
-            }
-        });
+        @Override
+        public void route() {
+            call();
+        }
+
+        @Override
+        public void router() {
+            call();
+        }
     }
 
     /** Where a request goes when no layer answered it: 404, or the default error handler. */

@@ -33,12 +33,10 @@ public class WebRequest {
     /** The url path() was computed for, and the result (routers ask for it at every layer). */
     private String pathOf;
     private String path;
-    /** The application's hooks, or null when it has none (a request then never looks further). */
-    Hooks hooks;
-    /** System.nanoTime() at arrival, set only when hooks are registered. */
-    long start;
-    /** Whether the preHandler hooks have run (they run once, before the first route handler). */
-    boolean preHandled;
+    /** The hooks of the apps the request is inside, innermost first; null while none of them has hooks. */
+    HookScope scope;
+    /** The apps entered so far whose onResponse/onTimeout hooks observe the request; null if none. */
+    HookScope.Entered entered;
     /** The last error given to the onError hooks, so that one error is reported once. */
     Throwable reportedError;
 

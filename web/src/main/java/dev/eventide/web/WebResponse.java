@@ -245,10 +245,10 @@ public class WebResponse {
 
     /** Express's send() from the payload on: onSend, ETag, freshness, Content-Length, end. */
     private WebResponse finish(Object payload) {
-        Hooks hooks = req.hooks;
-        if (hooks != null && hooks.onSend.length > 0) {
+        HookScope scope = req.scope;
+        if (scope != null) {
             try {
-                payload = hooks.onSend(req, this, payload);
+                payload = scope.onSend(req, this, payload);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -303,10 +303,10 @@ public class WebResponse {
      */
     WebResponse sendPlain(String body) {
         Object payload = body;
-        Hooks hooks = req.hooks;
-        if (hooks != null && hooks.onSend.length > 0) {
+        HookScope scope = req.scope;
+        if (scope != null) {
             try {
-                payload = hooks.onSend(req, this, payload);
+                payload = scope.onSend(req, this, payload);
             } catch (Exception e) {
                 DefaultErrors.log(req.app(), e);
             }
