@@ -1,10 +1,13 @@
 package dev.eventide.stream;
 
+import dev.eventide.errors.AbortError;
+import dev.eventide.events.AbortSignal;
 import dev.eventide.events.AsyncIterator;
 import dev.eventide.events.IterResult;
 import dev.eventide.promise.Deferred;
 import dev.eventide.promise.Promise;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * The async generator behind Node's readable.map (lib/internal/streams/operators.js), as an
@@ -19,6 +22,10 @@ import java.util.ArrayDeque;
  *
  * A rejected result ends the iteration with that error; ending early (close(), or an error)
  * makes the pump return from its loop, which destroys the source as a {@code break} does.
+ *
+ * <p>The options' signal is polled, as in Node 20: the pump checks it when a chunk arrives
+ * (before calling fn) and the consumer when a result has settled; an aborted one ends the
+ * iteration with an AbortError. fn gets a signal of its own that follows the options' one.
  */
 final class MapIterator implements AsyncIterator<Object> {
     /** A result the consumer skips (filter's rejects, forEach's results). */
@@ -26,7 +33,11 @@ final class MapIterator implements AsyncIterator<Object> {
     private static final Object EOF = new Object();
 
     private final ReadableStream source;
-    private final Promise.Fn<Object, ?> fn;
+    private final StreamOperators.SignalFn fn;
+    /** The options' signal, or null. */
+    private final AbortSignal optionSignal;
+    /** What fn gets: Node's AbortSignal.any([options.signal]), made when iteration starts. */
+    private AbortSignal signal;
     private final int concurrency;
     private final int queueLimit;
     /** Result promises (and EOF) in source order; the head is the one being yielded. */
@@ -44,12 +55,13 @@ final class MapIterator implements AsyncIterator<Object> {
     /** The generator has returned or thrown: next() answers done. */
     private boolean finished;
 
-    MapIterator(ReadableStream source, Promise.Fn<Object, ?> fn, OperatorOptions options) {
+    MapIterator(ReadableStream source, StreamOperators.SignalFn fn, OperatorOptions options) {
         this.source = source;
         this.fn = dev.eventide.errors.Errors.requireFunction(fn, "fn");
         OperatorOptions o = options == null ? new OperatorOptions() : options;
         this.concurrency = o.concurrency;
         this.queueLimit = o.queueLimit();
+        this.optionSignal = o.signal;
     }
 
     @Override
@@ -59,6 +71,7 @@ final class MapIterator implements AsyncIterator<Object> {
             d.resolve(IterResult.end());
         } else if (!started) {
             started = true;
+            signal = AbortSignal.any(optionSignal == null ? List.of() : List.of(optionSignal));
             input = source.iterator();
             pumpStep();
             loop(d);
@@ -98,6 +111,9 @@ final class MapIterator implements AsyncIterator<Object> {
             if (val == EOF) {
                 finish();
                 d.resolve(IterResult.end());
+            } else if (signal.aborted()) {
+                finish();
+                d.reject(new AbortError());
             } else if (val == EMPTY) {
                 queue.pollFirst();
                 maybeResume();
@@ -154,23 +170,28 @@ final class MapIterator implements AsyncIterator<Object> {
                 // Returning from the for-await loop closes the source's iterator.
                 input.close();
                 pumpDone();
+            } else if (signal.aborted()) {
+                // Node throws out of its for-await: the source is closed (awaited), then the error queued.
+                input.close().then(x -> pumpFailed(new AbortError()), x -> pumpFailed(new AbortError()));
             } else {
                 take(r.value());
             }
             return null;
-        }, err -> {
-            Promise<Object> val = Promise.reject(err);
-            track(val);
-            queue.addLast(val);
-            pumpDone();
-            return null;
-        });
+        }, this::pumpFailed);
+    }
+
+    private Object pumpFailed(Throwable err) {
+        Promise<Object> val = Promise.reject(err);
+        track(val);
+        queue.addLast(val);
+        pumpDone();
+        return null;
     }
 
     private void take(Object value) {
         Promise<Object> val;
         try {
-            Object out = fn.apply(value);
+            Object out = fn.apply(value, signal);
             if (out == EMPTY) {
                 pumpStep();
                 return;

@@ -5,8 +5,6 @@ import dev.eventide.buffer.StringDecoder;
 import dev.eventide.events.AsyncIterator;
 import dev.eventide.events.EventEmitter;
 import dev.eventide.events.Listener;
-import dev.eventide.promise.Promise;
-import java.util.List;
 
 /**
  * Node's stream.Readable (named so because {@code java.lang.Readable} exists). Data is pushed
@@ -14,9 +12,10 @@ import java.util.List;
  * ('readable' + read()) or flowing mode ('data', resume(), pipe()). Loop thread only.
  *
  * <p>As in Node, adding a 'data' listener starts the flow (unless paused explicitly) and
- * adding a 'readable' listener switches to paused mode; both go through {@link #on}.
+ * adding a 'readable' listener switches to paused mode; both go through {@link #on}. Node's
+ * operators (map, filter, toArray, reduce, ...) come from StreamOperators.
  */
-public class ReadableStream extends StreamBase {
+public non-sealed class ReadableStream extends StreamBase implements StreamOperators {
     /** reduce()'s function: the next accumulator (or a thenable of it) from the current one and a value. */
     @FunctionalInterface
     public interface Reducer {
@@ -306,99 +305,5 @@ public class ReadableStream extends StreamBase {
     public boolean readableAborted() {
         ReadableState r = readableState;
         return r.readable && (r.destroyed || r.errored != null) && !r.endEmitted;
-    }
-
-    // ---- Node 20's operators (ReadableOperators): stream-returning, then promise-returning ----
-
-    /** A stream of fn(chunk) (values or thenables), in order, fn running at most concurrency at once. */
-    public ReadableStream map(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.map(this, fn, null);
-    }
-
-    public ReadableStream map(Promise.Fn<Object, ?> fn, OperatorOptions options) {
-        return ReadableOperators.map(this, fn, options);
-    }
-
-    /** A stream of the chunks for which fn gives a truthy value (or a thenable of one). */
-    public ReadableStream filter(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.filter(this, fn, null);
-    }
-
-    public ReadableStream filter(Promise.Fn<Object, ?> fn, OperatorOptions options) {
-        return ReadableOperators.filter(this, fn, options);
-    }
-
-    /** fn gives an Iterable, a stream or an AsyncIterator per chunk; the result streams their values. */
-    public ReadableStream flatMap(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.flatMap(this, fn, null);
-    }
-
-    public ReadableStream flatMap(Promise.Fn<Object, ?> fn, OperatorOptions options) {
-        return ReadableOperators.flatMap(this, fn, options);
-    }
-
-    /** A stream without the first n chunks. */
-    public ReadableStream drop(long n) {
-        return ReadableOperators.drop(this, n);
-    }
-
-    /** A stream of the first n chunks; this stream is destroyed once they are taken. */
-    public ReadableStream take(long n) {
-        return ReadableOperators.take(this, n);
-    }
-
-    /** Calls fn for each chunk; resolves at the end, rejects with the first error. */
-    public Promise<Void> forEach(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.forEach(this, fn, null));
-    }
-
-    public Promise<Void> forEach(Promise.Fn<Object, ?> fn,
-            OperatorOptions options) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.forEach(this, fn, options));
-    }
-
-    /** Every chunk, in a list. */
-    public Promise<List<Object>> toArray() {
-        return ReadableOperators.toArray(this);
-    }
-
-    /** Whether fn is truthy for some chunk; stops (destroying this stream) at the first. */
-    public Promise<Boolean> some(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.some(this, fn, null));
-    }
-
-    public Promise<Boolean> some(Promise.Fn<Object, ?> fn,
-            OperatorOptions options) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.some(this, fn, options));
-    }
-
-    /** The first chunk for which fn is truthy, or null. */
-    public Promise<Object> find(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.find(this, fn, null));
-    }
-
-    public Promise<Object> find(Promise.Fn<Object, ?> fn,
-            OperatorOptions options) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.find(this, fn, options));
-    }
-
-    /** Whether fn is truthy for every chunk; stops at the first falsy one. */
-    public Promise<Boolean> every(Promise.Fn<Object, ?> fn) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.every(this, fn, null));
-    }
-
-    public Promise<Boolean> every(Promise.Fn<Object, ?> fn,
-            OperatorOptions options) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.every(this, fn, options));
-    }
-
-    /** Folds the chunks, the first chunk being the initial value (an empty stream rejects). */
-    public Promise<Object> reduce(Reducer reducer) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.reduce(this, reducer, false, null));
-    }
-
-    /** Folds the chunks from {@code initial}. */
-    public Promise<Object> reduce(Reducer reducer, Object initial) {
-        return ReadableOperators.rejecting(() -> ReadableOperators.reduce(this, reducer, true, initial));
     }
 }
